@@ -1,0 +1,160 @@
+"""The typed model every stage shares: read the paper → model → resolve notes → write Markdown.
+
+Records are frozen; sequences are tuples. Every record that comes from the paper keeps the 1-based
+line it starts on, so any later stage can point an editor at the place to fix.
+
+Inline text (``Paragraph.text``, ``Question.text``, ``Footnote.text``) is kept as the paper's own
+Markdown (``*italics*``, ``\\$``, ``[E/2019/28](#)``), except that superscript note markers are
+replaced by the token ``[^N]`` where N is the paper's own note number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+
+
+class SectionKind(enum.Enum):
+    """The fixed parts of a thematic day, in the paper's words (matched case-insensitively)."""
+
+    POLICY = "Policy commitments"
+    BACKGROUND = "Background information"
+    QUESTIONS = "Discussion questions"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
+    """Inline Markdown; note markers as ``[^N]``."""
+    line: int
+    """Line of the paragraph's first character in the paper."""
+    notes: tuple[int, ...] = ()
+    """The paper's numbers of the notes referenced in this paragraph, in order."""
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    letter: str
+    """The paper's own letter, lower case, without the bracket: ``"d"``."""
+    text: str
+    line: int
+    notes: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    """An item of a lettered list inside running text (the introduction's list of challenges)."""
+
+    letter: str
+    text: str
+    line: int
+    notes: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LetteredList:
+    items: tuple[ListItem, ...]
+    line: int
+
+
+Block = Paragraph | LetteredList
+
+
+@dataclass(frozen=True, slots=True)
+class SubSection:
+    """A sub-heading inside a section ("Drug trafficking over the clear web") and its paragraphs."""
+
+    title: str
+    line: int
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    kind: SectionKind
+    heading: str
+    """The heading exactly as the paper prints it (e.g. ``DISCUSSION QUESTIONS:``)."""
+    line: int
+    blocks: tuple[Block, ...]
+    """Paragraphs before the first sub-heading (all of them when there is none)."""
+    subsections: tuple[SubSection, ...] = ()
+    questions: tuple[Question, ...] = ()
+    """Only for ``SectionKind.QUESTIONS``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    number: int
+    """1-based position of the day in the paper."""
+    date: dt.date
+    heading: str
+    """The heading exactly as the paper prints it (all capitals)."""
+    challenge: str
+    """The challenge in the paper's own sentence case, from the introduction's list."""
+    letter: str
+    """The letter of the introduction item that gives the challenge."""
+    line: int
+    sections: tuple[Section, ...]
+
+    @property
+    def slug(self) -> str:
+        """Short, stable URL path derived from the date: ``19-october``."""
+        return f"{self.date.day}-{self.date.strftime('%B').lower()}"
+
+    @property
+    def date_label(self) -> str:
+        """``19 October 2021``."""
+        return f"{self.date.day} {self.date.strftime('%B')} {self.date.year}"
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(q for s in self.sections for q in s.questions)
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    number: int
+    """The paper's own number (1-based, continuous through the paper)."""
+    text: str
+    """The note's inline Markdown, marker removed."""
+    line: int
+    referenced_at: int
+    """Line of the block (paragraph, item or question) whose marker points to this note."""
+
+
+@dataclass(frozen=True, slots=True)
+class TitleBlock:
+    lines: tuple[str, ...]
+    """Every non-blank line of the title block, in order, as printed."""
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Introduction:
+    heading: str
+    line: int
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Paper:
+    source: str
+    """Path of the paper as given (used in error messages)."""
+    title: TitleBlock
+    introduction: Introduction
+    days: tuple[Day, ...]
+    notes: tuple[Footnote, ...] = field(default=())
+    """Every note of the paper, in number order."""
+
+    def note(self, number: int) -> Footnote:
+        return self.notes[number - 1]
+
+    def page_of_note(self, number: int) -> Day | None:
+        """The day a note is referenced from, or ``None`` for the introduction."""
+        ref = self.note(number).referenced_at
+        owner = None
+        for day in self.days:
+            if day.line <= ref:
+                owner = day
+        return owner
