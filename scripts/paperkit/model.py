@@ -75,6 +75,8 @@ class Section:
     kind: SectionKind
     heading: str
     """The heading exactly as the paper prints it (e.g. ``DISCUSSION QUESTIONS:``)."""
+    title: str
+    """The heading in sentence case (``Discussion questions``)."""
     line: int
     blocks: tuple[Block, ...]
     """Paragraphs before the first sub-heading (all of them when there is none)."""
@@ -128,11 +130,22 @@ class TitleBlock:
     lines: tuple[str, ...]
     """Every non-blank line of the title block, in order, as printed."""
     line: int
+    kicker: tuple[str, ...]
+    """The lines above the title (the body and its description), made readable."""
+    title: str
+    """The title line, made readable (``CND thematic discussions autumn 2021``)."""
+    dates: str
+    """The line of dates, made readable (``19-21 October 2021``)."""
+    kind: str
+    """The document's kind (``Background paper``)."""
+    issuer: tuple[str, ...]
+    """The issuing office's lines, as printed."""
 
 
 @dataclass(frozen=True, slots=True)
 class Introduction:
     heading: str
+    title: str
     line: int
     blocks: tuple[Block, ...]
 
