@@ -1,0 +1,193 @@
+"""Stage 3 — write the site's Markdown pages from the model.
+
+``write_pages(paper)`` returns ``{path: markdown}``: ``index.md`` (title block, introduction, the days)
+and one page per thematic day (``19-october.md``). Everything plain Markdown can say is said here:
+the paper's note labels (``[^25]``), heading ids (``{ #policy-commitments }``), question ids
+(``{ #question-d }``); the MkDocs side only adds what Markdown cannot.
+
+    >>> inline("<b>worth</b> see [E/2019/28](#)")
+    '&lt;b&gt;worth&lt;/b&gt; see E/2019/28'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .model import Block, Day, LetteredList, Paper, Paragraph, Question, Section, SubSection
+
+# "[E/2019/28](#)" — the PDF export's placeholder links
+PLACEHOLDER_LINK_RE = re.compile(r"\[([^\]\n]+)\]\(#\)")
+# characters that would start a Markdown block at the start of a paragraph ("# ", "> ", "- ", "2. ")
+BLOCK_START_RE = re.compile(r"^(#|>|[-+*](?=\s)|\d+(?=[.)]\s))")
+SHORT_TITLE_WORDS = 7
+# words a short title must not end on
+DANGLING = frozenset("a an and at by for from in of on or the to with".split())
+
+LinkSymbol = Callable[[str], str]
+"""Turns the text of a placeholder link (a document symbol) into Markdown: plain text until the notes are
+resolved, a link to the document afterwards."""
+
+
+def inline(text: str, link_symbol: LinkSymbol | None = None) -> str:
+    """The paper's inline Markdown, made safe: raw HTML shown as text, placeholder links resolved."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = PLACEHOLDER_LINK_RE.sub(lambda m: (link_symbol or (lambda s: s))(m.group(1)), text)
+    return text
+
+
+def block_text(text: str, link_symbol: LinkSymbol | None = None) -> str:
+    """A paragraph's text, with a first character that Markdown would read as block syntax escaped."""
+    return BLOCK_START_RE.sub(lambda m: "\\" + m.group(0) if m.group(0)[0] in "#>-+*" else m.group(0) + "\\",
+                              inline(text, link_symbol), count=1)
+
+
+def short_title(day: Day) -> str:
+    """A few words of the challenge for navigation and the browser tab: up to the first comma, at most
+    seven words, not ending on "of" or "and", ended with "…" when cut."""
+    words = day.challenge.split()
+    clause = day.challenge.split(",")[0].split()
+    cut = clause if len(clause) <= SHORT_TITLE_WORDS else words[:SHORT_TITLE_WORDS]
+    while len(cut) > 1 and cut[-1].casefold() in DANGLING:
+        cut = cut[:-1]
+    text = " ".join(cut)
+    return text if len(cut) == len(words) else text.rstrip(",;:") + "…"
+
+
+def day_title(day: Day) -> str:
+    """``19 October: Increasing links between drug trafficking…``"""
+    return f"{day.date.day} {day.date.strftime('%B')}: {short_title(day)}"
+
+
+def slugify(text: str) -> str:
+    """``Background information`` → ``background-information``."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def question_id(question: Question) -> str:
+    """Stable id from the paper's structure (the letter), never from the wording: ``question-d``."""
+    return f"question-{question.letter}"
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    link_symbol: LinkSymbol | None = None
+    note_suffix: Callable[[int], str] | None = None
+    """Extra Markdown after a note's own text (the resolved source of an "Ibid.")."""
+
+
+def write_pages(paper: Paper, *, options: Options = Options()) -> dict[str, str]:
+    """Every page of the site as Markdown, keyed by its path under ``docs/``."""
+    pages = {"index.md": _home(paper, options)}
+    for day in paper.days:
+        pages[f"{day.slug}.md"] = _day(paper, day, options)
+    return pages
+
+
+def _front_matter(**fields: str) -> str:
+    lines = ["---"]
+    for key, value in fields.items():
+        lines.append(f"{key}: {_yaml_string(value)}")
+    lines.append("---")
+    return "\n".join(lines) + "\n\n"
+
+
+def _yaml_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _home(paper: Paper, options: Options) -> str:
+    t = paper.title
+    out = [_front_matter(title=t.title, description=_description_of_paper(paper))]
+    out.append('<div class="paper-title" markdown>\n')
+    if t.kicker:
+        out.append(f'<p class="paper-kicker">{" · ".join(inline(s) for s in t.kicker[:2])}</p>\n')
+        if len(t.kicker) > 2:
+            out.append("".join(f'<p class="paper-kicker-more">{inline(s)}</p>\n' for s in t.kicker[2:]))
+    out.append(f"\n# {inline(t.title)} {{ #top }}\n\n")
+    out.append(f'<p class="paper-meta"><span class="paper-kind">{inline(t.kind)}</span> · '
+               f'<span class="paper-dates">{inline(t.dates)}</span></p>\n')
+    if t.issuer:
+        out.append(f'<p class="paper-issuer">{"<br>".join(inline(s) for s in t.issuer)}</p>\n')
+    out.append("\n</div>\n\n")
+    intro = paper.introduction
+    out.append(f"## {intro.title} {{ #{slugify(intro.title)} }}\n\n")
+    out.extend(_blocks(intro.blocks, options))
+    out.append("## The thematic days { #days }\n\n")
+    for day in paper.days:
+        out.append(f"- [**{day.date_label}** — {inline(day.challenge)}]({day.slug}.md)\n")
+    out.append("\n")
+    out.extend(_notes(paper, [n for b in intro.blocks for n in _block_notes(b)], options))
+    return "".join(out)
+
+
+def _description_of_paper(paper: Paper) -> str:
+    days = "; ".join(f"{d.date.day} {d.date.strftime('%B')}: {d.challenge}" for d in paper.days)
+    return _plain(f"{paper.title.kind}, {paper.title.title}, {paper.title.dates}. {days}")
+
+
+def _plain(text: str, limit: int = 300) -> str:
+    text = re.sub(r"\[\^\d+\]", "", text)
+    text = PLACEHOLDER_LINK_RE.sub(r"\1", text).replace("*", "").replace("\\$", "$")
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _day(paper: Paper, day: Day, options: Options) -> str:
+    out = [_front_matter(title=day_title(day), description=_plain(f"{day.date_label}: {day.challenge}"))]
+    out.append(f'# <span class="paper-day-date">{day.date_label}</span> {inline(day.challenge)} {{ #challenge }}\n\n')
+    notes: list[int] = []
+    for section in day.sections:
+        out.append(_section(section, options))
+        notes.extend(n for b in _all_blocks(section) for n in _block_notes(b))
+        notes.extend(n for q in section.questions for n in q.notes)
+    out.extend(_notes(paper, notes, options))
+    return "".join(out)
+
+
+def _all_blocks(section: Section) -> list[Block]:
+    return [*section.blocks, *(b for sub in section.subsections for b in sub.blocks)]
+
+
+def _section(section: Section, options: Options) -> str:
+    out = [f"## {section.title} {{ #{slugify(section.title)} }}\n\n"]
+    out.extend(_blocks(section.blocks, options))
+    for sub in section.subsections:
+        out.append(_subsection(sub, options))
+    if section.questions:
+        out.append('<div class="paper-questions" markdown>\n\n')
+        for q in section.questions:
+            out.append(f"1. {q.letter}) {inline(q.text, options.link_symbol)}\n    {{ #{question_id(q)} }}\n")
+        out.append("\n</div>\n\n")
+    return "".join(out)
+
+
+def _subsection(sub: SubSection, options: Options) -> str:
+    return f"### {inline(sub.title)} {{ #{slugify(sub.title)} }}\n\n" + "".join(_blocks(sub.blocks, options))
+
+
+def _blocks(blocks: tuple[Block, ...], options: Options) -> list[str]:
+    out = []
+    for b in blocks:
+        if isinstance(b, Paragraph):
+            out.append(block_text(b.text, options.link_symbol) + "\n\n")
+        elif isinstance(b, LetteredList):
+            out.append('<div class="paper-lettered" markdown>\n\n')
+            out.extend(f"1. {it.letter}) {inline(it.text, options.link_symbol)}\n" for it in b.items)
+            out.append("\n</div>\n\n")
+    return out
+
+
+def _block_notes(b: Block) -> tuple[int, ...]:
+    if isinstance(b, LetteredList):
+        return tuple(n for it in b.items for n in it.notes)
+    return b.notes
+
+
+def _notes(paper: Paper, numbers: list[int], options: Options) -> list[str]:
+    out = []
+    for n in numbers:
+        note = paper.note(n)
+        suffix = options.note_suffix(n) if options.note_suffix else ""
+        out.append(f"[^{n}]: {inline(note.text, options.link_symbol)}{suffix}\n")
+    return out
