@@ -29,7 +29,7 @@ def build_site(paper_path: Path, *, bibliography: Path | None = None) -> Site:
     """Read the paper, resolve its notes, write the pages. Raises :class:`PaperError` on bad input."""
     paper = read_paper(paper_path)
     pages = write_pages(paper)
-    nav: list[dict[str, str] | str] = ["index.md"]
+    nav: list[dict[str, str] | str] = [{paper.introduction.title: "index.md"}]
     nav += [{day_title(d): f"{d.slug}.md"} for d in paper.days]
     t = paper.title
     return Site(paper=paper, pages=pages, nav=tuple(nav), site_name=t.title,

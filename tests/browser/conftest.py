@@ -1,0 +1,93 @@
+"""Browser fixtures: the built site served on 127.0.0.1, Debian's Chromium driven by Playwright.
+
+Every page opened through the `page` fixture has every request to another host aborted and recorded;
+`offsite_requests` lists them so a test can assert there were none. Never `playwright install`:
+the browser is /usr/bin/chromium (Debian's `chromium` package).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
+                 "--disable-background-networking", "--disable-component-update"]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path) -> Iterator[str]:
+    """The built site, served by a static file server on 127.0.0.1 (a free port)."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is not installed: run `apt-get install chromium` (scripts/dev.py test does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def offsite_requests() -> list[str]:
+    return []
+
+
+def _context(browser, base_url: str, offsite: list[str], **options):
+    context = browser.new_context(**options)
+    host = urlparse(base_url).netloc
+
+    def route(r) -> None:
+        url = urlparse(r.request.url)
+        if url.scheme in ("http", "https", "ws", "wss") and url.netloc != host:
+            offsite.append(r.request.url)
+            r.abort()
+        else:
+            r.continue_()
+
+    context.route("**/*", route)
+    return context
+
+
+@pytest.fixture
+def page(browser, base_url: str, offsite_requests: list[str]):
+    """A desktop-sized page (1280×900)."""
+    context = _context(browser, base_url, offsite_requests, viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def phone_page(browser, base_url: str, offsite_requests: list[str]):
+    """A phone-sized page (390×844, touch)."""
+    context = _context(browser, base_url, offsite_requests, viewport={"width": 390, "height": 844},
+                       is_mobile=True, has_touch=True, device_scale_factor=2)
+    yield context.new_page()
+    context.close()
