@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""The project's tasks, on a machine with nothing but Python 3.11+.
+
+    python3 scripts/dev.py serve         build the site and serve it on http://127.0.0.1:8000/
+    python3 scripts/dev.py build         mkdocs build --strict, into site/
+    python3 scripts/dev.py test [ARGS]   every test (browser tests included); ARGS go to pytest
+    python3 scripts/dev.py bench [ARGS]  scripts/bench.py
+
+Each task first makes sure `.venv` matches `requirements.lock`: when the venv is missing, or the lock (or the
+Python running this script) changed since it was made, it is made anew with
+`pip install --require-hashes -r requirements.lock`; then `pip install --no-deps -e .` installs the project
+whenever `pyproject.toml` changed. Standard library only: this file runs before anything is installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCK = ROOT / "requirements.lock"
+PYPROJECT = ROOT / "pyproject.toml"
+VENV = ROOT / ".venv"
+BIN = VENV / "bin"
+LOCK_STAMP = VENV / "requirements.lock.stamp"  # sha256 of the lock + Python version the venv was made from
+PROJECT_STAMP = VENV / "pyproject.toml.stamp"  # sha256 of the pyproject.toml last installed with -e .
+LOG = VENV / "setup.log"
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's; Playwright drives it, never downloads its own
+ADDRESS = "127.0.0.1:8000"
+MIN_PYTHON = (3, 11, 5)  # pymdown-extensions 13.1 requires it
+
+
+class TaskError(Exception):
+    """A task could not go on; the message says what to do."""
+
+
+def say(message: str) -> None:
+    print(f"dev.py: {message}", flush=True)
+
+
+def environment() -> dict[str, str]:
+    """The environment of every command run here: the venv first on PATH, banners off."""
+    env = dict(os.environ)
+    env.pop("PYTHONHOME", None)
+    env.update(
+        VIRTUAL_ENV=str(VENV),
+        PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}",
+        NO_MKDOCS_2_WARNING="1",  # Material 9.8 prints an end-of-life banner on every mkdocs run otherwise
+        PIP_DISABLE_PIP_VERSION_CHECK="1",
+        DEBIAN_FRONTEND="noninteractive",
+    )
+    return env
+
+
+def setup_step(what: str, *args: str | Path) -> None:
+    """Run one setup command with its output in .venv/setup.log; on failure, show the end of the log."""
+    say(what)
+    with LOG.open("a", encoding="utf-8") as log:
+        log.write(f"\n$ {' '.join(map(str, args))}\n")
+        log.flush()
+        code = subprocess.run(args, stdout=log, stderr=subprocess.STDOUT, env=environment(), cwd=ROOT).returncode
+    if code:
+        print("\n".join(LOG.read_text(errors="replace").splitlines()[-30:]), file=sys.stderr)
+        raise TaskError(f"`{' '.join(map(str, args[:4]))} …` failed (exit {code}); whole log: {LOG.relative_to(ROOT)}")
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def stamp_matches(stamp: Path, wanted: str) -> bool:
+    return stamp.is_file() and stamp.read_text() == wanted
+
+
+def ensure_venv() -> Path:
+    """Make .venv match requirements.lock and pyproject.toml; return its python."""
+    python = BIN / "python"
+    wanted = f"{sha256(LOCK)} python{sys.version_info.major}.{sys.version_info.minor}\n"
+    if not (python.exists() and stamp_matches(LOCK_STAMP, wanted)):
+        say(f"setting up {VENV.name} from {LOCK.name} (first time: about a minute)…")
+        shutil.rmtree(VENV, ignore_errors=True)
+        VENV.mkdir()
+        try:
+            setup_step("creating the virtual environment…", sys.executable, "-m", "venv", VENV)
+        except TaskError:
+            raise TaskError("could not create .venv: on Debian/Ubuntu install python3-venv "
+                            "(`sudo apt-get install python3-venv`), then run this again") from None
+        setup_step(f"installing {LOCK.name} (hashes checked)…",
+                   python, "-m", "pip", "install", "--require-hashes", "-r", LOCK)
+        LOCK_STAMP.write_text(wanted)
+    if not stamp_matches(PROJECT_STAMP, sha256(PYPROJECT)):
+        setup_step("installing the project (pip install --no-deps -e .)…",
+                   python, "-m", "pip", "install", "--no-deps", "-e", ROOT)
+        PROJECT_STAMP.write_text(sha256(PYPROJECT))
+    return python
+
+
+def ensure_chromium() -> None:
+    """The browser tests drive Debian's Chromium: install it with apt-get when root, else say what to do."""
+    if CHROMIUM.exists():
+        return
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        raise TaskError(f"the browser tests need Debian's Chromium at {CHROMIUM}: "
+                        "install it (`sudo apt-get install chromium`), then run this again")
+    setup_step("installing Debian's chromium for the browser tests (apt-get update)…", "apt-get", "update", "-q")
+    setup_step("installing Debian's chromium for the browser tests (apt-get install)…",
+               "apt-get", "install", "-y", "-q", "--no-install-recommends", "chromium")
+    if not CHROMIUM.exists():
+        raise TaskError(f"apt-get installed chromium but {CHROMIUM} is still missing; see {LOG.relative_to(ROOT)}")
+
+
+def run(*args: str | Path) -> int:
+    """Run a command in the foreground; its exit code is the task's."""
+    try:
+        return subprocess.run(args, env=environment(), cwd=ROOT).returncode
+    except KeyboardInterrupt:
+        return 130
+
+
+def serve(extra: list[str]) -> int:
+    ensure_venv()
+    say(f"serving the site: open http://{ADDRESS}/ in a browser (Ctrl+C stops)")
+    return run(BIN / "mkdocs", "serve", "-a", ADDRESS, *extra)
+
+
+def build(extra: list[str]) -> int:
+    ensure_venv()
+    say("building the site into site/ (mkdocs build --strict)…")
+    return run(BIN / "mkdocs", "build", "--strict", *extra)
+
+
+def test(extra: list[str]) -> int:
+    python = ensure_venv()
+    ensure_chromium()
+    say("running the tests (pytest)…")
+    code = run(python, "-m", "pytest", *extra)
+    if code == 5:
+        say("pytest collected no tests (exit 5)")
+    return code
+
+
+def bench(extra: list[str]) -> int:
+    script = ROOT / "scripts" / "bench.py"
+    if not script.exists():
+        raise TaskError(f"{script.relative_to(ROOT)} does not exist yet")
+    python = ensure_venv()
+    say(f"running {script.relative_to(ROOT)}…")
+    return run(python, script, *extra)
+
+
+TASKS: dict[str, tuple[Callable[[list[str]], int], str]] = {
+    "serve": (serve, f"build the site and serve it on http://{ADDRESS}/ (live reload)"),
+    "build": (build, "mkdocs build --strict, into site/"),
+    "test": (test, "run every test; extra arguments go to pytest (e.g. -k footnotes -x; -- before pytest's own -h)"),
+    "bench": (bench, "run scripts/bench.py; extra arguments go to it"),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python3 scripts/dev.py",
+        description="Set up .venv from requirements.lock (when needed), then run a task.",
+    )
+    tasks = parser.add_subparsers(dest="task", required=True, metavar="TASK")
+    for name, (_, help_text) in TASKS.items():
+        tasks.add_parser(name, help=help_text, description=help_text)
+    args, extra = parser.parse_known_args(argv)
+    if extra[:1] == ["--"]:
+        extra = extra[1:]
+    if extra and args.task not in ("test", "bench"):
+        parser.error(f"{args.task} takes no arguments: {' '.join(extra)}")
+    if sys.version_info < MIN_PYTHON:
+        parser.exit(1, f"dev.py: error: needs Python {'.'.join(map(str, MIN_PYTHON))} or newer "
+                       f"(pymdown-extensions 13.1); this is {sys.version.split()[0]}\n")
+    try:
+        return TASKS[args.task][0](extra)
+    except TaskError as error:
+        print(f"dev.py: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
