@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .errors import PaperError
@@ -59,7 +60,7 @@ ITEM_DATE_RE = re.compile(r"^(.*?)\s*\((\d{1,2}) ([A-Z][a-z]+) (\d{4})\)\s*[;.,]
 # "19-21 OCTOBER 2021" — the title block's dates
 DATES_RE = re.compile(r"^\d{1,2}(\s*[-–]\s*\d{1,2})?\s+[A-Za-z]+\s+\d{4}$")
 # A sentence ends: ". " "?" "!" ":" possibly followed by closing quotes/brackets and note tokens
-TERMINAL_RE = re.compile(r"[.?!:][”’\"')\]*_]*(\s*\[\^\d+\])*\s*$")
+TERMINAL_RE = re.compile(rf"[.?!:][”’\"')\]*_]*[{SUPERSCRIPTS}]*(\s*\[\^\d+\])*\s*$")
 SUBHEADING_MAX = 150
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z']*")
@@ -129,14 +130,15 @@ def sentence_case(caps: str, prose: str, *, keep: frozenset[str] = frozenset()) 
 
 
 def _phrase_in(prose: str, words: list[str]) -> list[str] | None:
-    """How the prose writes this run of words (not at a sentence's start), or ``None``."""
-    pattern = re.compile(r"(?<![A-Za-z'])" + r"(\W+)".join(re.escape(w) for w in words) + r"(?![A-Za-z])",
+    """How the prose most often writes this run of words (not at a sentence's start), or ``None``."""
+    pattern = re.compile(r"(?<![A-Za-z'])" + r"\W+".join(re.escape(w) for w in words) + r"(?![A-Za-z])",
                          re.IGNORECASE)
+    seen: Counter[tuple[str, ...]] = Counter()
     for m in pattern.finditer(prose):
         before = prose[: m.start()].rstrip()
         if before and before[-1] not in ".?!:;“\"":
-            return WORD_RE.findall(m.group(0))
-    return None
+            seen[tuple(WORD_RE.findall(m.group(0)))] += 1
+    return list(seen.most_common(1)[0][0]) if seen else None
 
 
 def _is_caps_line(raw: _Raw) -> bool:
