@@ -106,8 +106,8 @@ def _home(paper: Paper, options: Options) -> str:
         if len(t.kicker) > 2:
             out.append("".join(f'<p class="paper-kicker-more">{inline(s)}</p>\n' for s in t.kicker[2:]))
     out.append(f"\n# {inline(t.title)} {{ #top }}\n\n")
-    out.append(f'<p class="paper-meta"><span class="paper-kind">{inline(t.kind)}</span> · '
-               f'<span class="paper-dates">{inline(t.dates)}</span></p>\n')
+    out.append(f'<p class="paper-meta"><span class="paper-dates">{inline(t.dates)}</span> · '
+               f'<span class="paper-kind">{inline(t.kind)}</span></p>\n')
     if t.issuer:
         out.append(f'<p class="paper-issuer">{"<br>".join(inline(s) for s in t.issuer)}</p>\n')
     out.append("\n</div>\n\n")
