@@ -24,6 +24,22 @@ def mkdocs_build(site_dir: Path, *, config: Path = ROOT / "mkdocs.yml", env: dic
     )
 
 
+def config_for(paper: Path, bibliography: Path, folder: Path, *, docs_dir: Path = ROOT / "docs") -> Path:
+    """A copy of the project's mkdocs.yml in ``folder`` that builds another paper and bibliography."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    replacements = {
+        "paper: paper/background-paper.md": f"paper: {paper.resolve()}",
+        "bibliography: footnotes/sources.bib": f"bibliography: {bibliography.resolve()}",
+        "custom_dir: overrides": f"custom_dir: {ROOT / 'overrides'}",
+    }
+    for old, new in replacements.items():
+        assert old in text, f"mkdocs.yml no longer says {old!r}: update tests/conftest.py"
+        text = text.replace(old, new)
+    config = folder / "mkdocs.yml"
+    config.write_text(f"docs_dir: {docs_dir}\n" + text, encoding="utf-8")
+    return config
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site as `mkdocs build --strict` makes it from the bundled paper."""
