@@ -18,10 +18,10 @@ How a note is read:
 - The note is cut into segments at ``;`` and "see also". Every segment must name a source.
 - A locator written before a name belongs to it when it ends in "of (the)": "art. 3, para. 1 (b),
   of the … Convention". Locator parts written after a name, up to the next name, belong to it:
-  "E/2019/28, chap. I, sect. B".
+  "A/70/100, chap. II, sect. A".
 - "Ibid." takes the previous note's single source and locator; its own parts replace the previous
-  ones from the first of equal or narrower rank on (``LocatorKind.rank``): "Ibid., para. 31" after
-  "chap. I, sect. B, resolution 64/1, para. 15" means "chap. I, sect. B, resolution 64/1, para. 31".
+  ones from the first of equal or narrower rank on (``LocatorKind.rank``): "Ibid., para. 9" after
+  "chap. II, sect. A, resolution 1/2, para. 4" means "chap. II, sect. A, resolution 1/2, para. 9".
 
 Problems are ``PaperError``s naming the note, its line and text: a note or segment that names no
 entry, an "Ibid." with no note before it, an "Ibid." after a note that cites several sources.
@@ -69,7 +69,7 @@ class Entry:
     """The names the paper itself uses for the source, as written in the bibliography."""
     names: tuple[str, ...]
     """Every name a note may use for the source: title, symbol, short names and match phrases (these
-    two without a leading "the": the paper writes "of the 1988 Convention" as readily as "the Convention")."""
+    two without a leading "the", which notes write or leave out: "of the X Convention", "X Convention")."""
     authors: tuple[str, ...]
     """Persons, "First Last"; empty when an issuing body (``organization``/``institution``) is the author."""
     fields: Mapping[str, str]
@@ -93,7 +93,7 @@ class Bibliography:
 
 _REQUIRED = ("title", "year", "url", "group")
 _UNDOCS = "https://undocs.org/en/"
-# "@manual{e-2019-28," → the key and its line
+# "@manual{a-res-70-1," → the key and its line
 _ENTRY_START = re.compile(r"^[ \t]*@\s*(\w+)\s*[{(]\s*([^,\s]+)\s*,", re.MULTILINE)
 
 
@@ -206,7 +206,7 @@ _WORDS = {
     "paras.": LocatorKind.PARAGRAPH, "paragraph": LocatorKind.PARAGRAPH,
     "paragraphs": LocatorKind.PARAGRAPH, "figure": LocatorKind.FIGURE, "box": LocatorKind.BOX,
 }
-# A value: "I", "B", "3 (k)", "(f)", "1.9", "64/1", "No. 9", joined by "and", "to" or a dash: "1–5", "6 and 8"
+# A value: "I", "B", "3 (k)", "(f)", "1.9", "70/1", "No. 9", joined by "and", "to" or a dash: "1–5", "6 and 8"
 _ATOM = r"(?:(?:No\.\s?)?(?:\d+(?:[./]\d+)*|[IVXLC]+|[A-Z])(?!\w)(?:\s?\([a-z]{1,4}\))*|\([a-z]{1,4}\))"
 _VALUE = rf"{_ATOM}(?:\s?(?:[–-]|and|to)\s?{_ATOM})*"
 # A part: "chap. I", "paras. 1–5", "recommendation 3 (k)", "annex"; the word case-insensitive ("Art. 1")
