@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, mkdocs_build
-from tests.projects import html_text, paper_project
+from .conftest import FIXTURES, mkdocs_build
+from .projects import fragment_text, needs_resolver, paper_project
 
 PAPERS = FIXTURES / "papers"
 
@@ -112,7 +112,7 @@ def test_each_day_shows_its_date_and_challenge(built):
     for slug, (date, challenge) in case.days.items():
         h1 = re.search(r"<h1[^>]*>(.*?)</h1>", page(site, slug), re.S)
         assert h1 is not None, slug
-        assert html_text(h1.group(1)).startswith(f"{date} {challenge}"), slug
+        assert fragment_text(h1.group(1)).startswith(f"{date} {challenge}"), slug
 
 
 def test_home_links_every_day_in_order(built):
@@ -135,7 +135,7 @@ def test_notes_keep_the_papers_numbers_on_the_right_page(built):
 def test_sub_headings_only_where_the_paper_has_them(built):
     case, site = built
     for slug in case.days:
-        h3 = [html_text(h) for h in re.findall(r"<h3[^>]*>(.*?)</h3>", page(site, slug), re.S)]
+        h3 = [fragment_text(h) for h in re.findall(r"<h3[^>]*>(.*?)</h3>", page(site, slug), re.S)]
         assert [h.rstrip("¶ ").strip() for h in h3] == list(case.subheadings.get(slug, ())), slug
 
 
@@ -159,16 +159,16 @@ def test_questions_keep_their_letters(built):
 def test_cut_paragraphs_joined_and_dollars_plain(built):
     case, site = built
     for slug, sentences in case.sentences.items():
-        paragraphs = [html_text(p) for p in re.findall(r"<p>(.*?)</p>", page(site, slug), re.S)]
+        paragraphs = [fragment_text(p) for p in re.findall(r"<p>(.*?)</p>", page(site, slug), re.S)]
         for sentence in sentences:
             assert any(sentence in p for p in paragraphs), (slug, sentence)
     for html in (page(site, s) for s in ("", *case.days)):
         assert "\\$" not in html and 'href="#"' not in html
 
 
+@needs_resolver
 def test_a_paper_citing_unknown_sources_lists_exactly_those_notes(tmp_path):
     """The editor learns which notes need a bibliography entry: all of them, with their text, and no other."""
-    pytest.importorskip("paperkit.resolve", reason="the note resolver (issue 3) has not landed yet")
     text = (PAPERS / "arc-2023-two-days.md").read_text(encoding="utf-8")
     text = text.replace('⁷ River Water Office, "Survey of abstraction reporting" (Geneva, 2022).',
                         "⁷ Lake Board, *Atlas of Lakes 2021* (Lake Board publication, 2021).")
