@@ -18,6 +18,7 @@ import argparse
 import hashlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Callable
@@ -116,11 +117,16 @@ def ensure_chromium() -> None:
 
 
 def run(*args: str | Path) -> int:
-    """Run a command in the foreground; its exit code is the task's."""
+    """Run a command in the foreground; its exit code is the task's. Stopping this script stops it too."""
+    process = subprocess.Popen(args, env=environment(), cwd=ROOT)
     try:
-        return subprocess.run(args, env=environment(), cwd=ROOT).returncode
+        return process.wait()
     except KeyboardInterrupt:
         return 130
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            process.wait()
 
 
 def serve(extra: list[str]) -> int:
@@ -175,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         extra = extra[1:]
     if extra and args.task not in ("test", "bench"):
         parser.error(f"{args.task} takes no arguments: {' '.join(extra)}")
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so `finally` stops a running command
     if sys.version_info < MIN_PYTHON:
         parser.exit(1, f"dev.py: error: needs Python {'.'.join(map(str, MIN_PYTHON))} or newer "
                        f"(pymdown-extensions 13.1); this is {sys.version.split()[0]}\n")
