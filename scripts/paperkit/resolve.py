@@ -68,8 +68,8 @@ class Entry:
     shortnames: tuple[str, ...]
     """The names the paper itself uses for the source, as written in the bibliography."""
     names: tuple[str, ...]
-    """Every name a note may use for the source: title, symbol, short names and match phrases (these
-    two without a leading "the", which notes write or leave out: "of the X Convention", "X Convention")."""
+    """Every name a note may use for the source: title (unless a cataloguer's "[…]"), symbol, short
+    names and match phrases (these two without a leading "the", which notes write or leave out)."""
     authors: tuple[str, ...]
     """Persons, "First Last"; empty when an issuing body (``organization``/``institution``) is the author."""
     fields: Mapping[str, str]
@@ -122,7 +122,8 @@ def load_bibliography(path: str | Path) -> Bibliography:
         symbol = fields.get("symbol") or None
         shortnames = _split(fields.get("shortnames", ""))
         phrases = (_drop_article(n) for n in (*shortnames, *_split(fields.get("match", ""))))
-        names = tuple(dict.fromkeys(n for n in (fields["title"], symbol, *phrases) if n))
+        title = None if re.fullmatch(r"\[.*\]", fields["title"]) else fields["title"]  # "[…]": supplied, not a name
+        names = tuple(dict.fromkeys(n for n in (title, symbol, *phrases) if n))
         for name in names:
             folded = _fold(name)
             if owner.setdefault(folded, key) != key:
