@@ -84,7 +84,10 @@ class Bibliography:
     entries: tuple[Entry, ...]
 
     def entry(self, key: str) -> Entry:
-        return next(e for e in self.entries if e.key == key)
+        for e in self.entries:
+            if e.key == key:
+                return e
+        raise KeyError(key)
 
     def grouped(self) -> tuple[tuple[Group, tuple[Entry, ...]], ...]:
         """The entries by group, groups in ``Group`` order, entries in file order; empty groups left out."""
@@ -109,7 +112,7 @@ def load_bibliography(path: str | Path) -> Bibliography:
         raise PaperError(where, err.lineno, f"BibTeX syntax error: {err.args[0] if err.args else err}") from None
     except PybtexError as err:
         raise PaperError(where, None, f"BibTeX error: {err}") from None
-    lines = {key: text.count("\n", 0, m.start()) + 1 for m in _ENTRY_START.finditer(text) for key in [m.group(2)]}
+    lines = {m.group(2): text.count("\n", 0, m.start()) + 1 for m in _ENTRY_START.finditer(text)}
 
     entries: list[Entry] = []
     owner: dict[str, str] = {}  # folded name → key, to refuse one name for two entries
