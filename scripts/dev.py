@@ -84,7 +84,7 @@ def ensure_venv() -> Path:
     python = BIN / "python"
     wanted = f"{sha256(LOCK)} python{sys.version_info.major}.{sys.version_info.minor}\n"
     if not (python.exists() and stamp_matches(LOCK_STAMP, wanted)):
-        say(f"setting up {VENV.name} from {LOCK.name} (first time: about a minute)…")
+        say(f"setting up {VENV.name} from {LOCK.name} (about a minute)…")
         shutil.rmtree(VENV, ignore_errors=True)
         VENV.mkdir()
         try:
