@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PAPER = ROOT / "paper" / "background-paper.md"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TEST_CONFIG_PREFIX = ".mkdocs-test-"
 
 
 def mkdocs_build(site_dir: Path, *, config: Path = ROOT / "mkdocs.yml", env: dict[str, str] | None = None,
@@ -25,19 +27,28 @@ def mkdocs_build(site_dir: Path, *, config: Path = ROOT / "mkdocs.yml", env: dic
 
 
 def config_for(paper: Path, bibliography: Path, folder: Path, *, docs_dir: Path = ROOT / "docs") -> Path:
-    """A copy of the project's mkdocs.yml in ``folder`` that builds another paper and bibliography."""
+    """A copy of the project's mkdocs.yml that builds another paper and bibliography.
+
+    It is written beside mkdocs.yml (named after ``folder``, removed at the end of the session), so that every
+    relative path in it (overrides, hooks, snippets) means what it means for the real site."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     replacements = {
         "paper: paper/background-paper.md": f"paper: {paper.resolve()}",
         "bibliography: footnotes/sources.bib": f"bibliography: {bibliography.resolve()}",
-        "custom_dir: overrides": f"custom_dir: {ROOT / 'overrides'}",
     }
     for old, new in replacements.items():
         assert old in text, f"mkdocs.yml no longer says {old!r}: update tests/conftest.py"
         text = text.replace(old, new)
-    config = folder / "mkdocs.yml"
+    config = ROOT / f"{TEST_CONFIG_PREFIX}{folder.name}.yml"
     config.write_text(f"docs_dir: {docs_dir}\n" + text, encoding="utf-8")
     return config
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _remove_test_configs() -> Iterator[None]:
+    yield
+    for config in ROOT.glob(f"{TEST_CONFIG_PREFIX}*.yml"):
+        config.unlink()
 
 
 @pytest.fixture(scope="session")
