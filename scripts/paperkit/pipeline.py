@@ -8,11 +8,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+from . import questions, topics
+from .anchors import block_ids
 from .model import Paper
 from .parse import read_paper
-from .write import day_title, write_pages
+from .write import Options, day_title, write_pages
+
+TOPICS = "topics.yml"
+"""The topic list, looked for beside the bibliography when not given."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,12 +31,23 @@ class Site:
     description: str
 
 
-def build_site(paper_path: Path, *, bibliography: Path | None = None) -> Site:
+def build_site(paper_path: Path, *, bibliography: Path | None = None, topic_list: Path | None = None) -> Site:
     """Read the paper, resolve its notes, write the pages. Raises :class:`PaperError` on bad input."""
     paper = read_paper(paper_path)
-    pages = write_pages(paper)
+    if topic_list is None and bibliography is not None and (bibliography.parent / TOPICS).exists():
+        topic_list = bibliography.parent / TOPICS
+    paper_topics = topics.read_topics(topic_list) if topic_list else ()
+    occurrences = topics.find_occurrences(paper, paper_topics)
+    options = Options(block_ids=block_ids(paper), question_cite=partial(questions.citation, paper),
+                      day_topics=topics.day_topics(paper_topics, occurrences))
+    pages = write_pages(paper, options=options)
+    pages[questions.PAGE] = questions.write_questions_page(paper, link_symbol=options.link_symbol)
     nav: list[dict[str, str] | str] = [{paper.introduction.title: "index.md"}]
     nav += [{day_title(d): f"{d.slug}.md"} for d in paper.days]
+    nav.append({questions.TITLE: questions.PAGE})
+    if any(occurrences.values()):
+        pages[topics.PAGE] = topics.write_topics_page(paper, paper_topics, occurrences)
+        nav.append({topics.TITLE: topics.PAGE})
     t = paper.title
     return Site(paper=paper, pages=pages, nav=tuple(nav), site_name=t.title,
                 description=f"{t.kind}, {t.title}, {t.dates}")

@@ -11,9 +11,10 @@ the paper's note labels (``[^25]``), heading ids (``{ #policy-commitments }``), 
 
 from __future__ import annotations
 
+import html
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from .model import Block, Day, LetteredList, Paper, Paragraph, Question, Section, SubSection
 
@@ -70,11 +71,29 @@ def question_id(question: Question) -> str:
     return f"question-{question.letter}"
 
 
+def question_item(letter: str, text: str, *, id: str, href: str, link_title: str) -> str:
+    """A discussion question as a list item: the paper's letter, its text, a permalink, a stable id."""
+    return (f'1. {letter}) {text} [¶]({href} "{link_title}"){{ .paper-question-link }}\n'
+            f"    {{ #{id} .paper-question }}\n")
+
+
+def questions_div(cite: str) -> str:
+    """Opens a list of questions; kept out of the search index (each question gets its own entry there)."""
+    data = f' data-cite="{html.escape(cite)}"' if cite else ""
+    return f'<div class="paper-questions" data-search-exclude{data} markdown>\n\n'
+
+
 @dataclass(frozen=True, slots=True)
 class Options:
     link_symbol: LinkSymbol | None = None
     note_suffix: Callable[[int], str] | None = None
     """Extra Markdown after a note's own text (the resolved source of an "Ibid.")."""
+    block_ids: Mapping[int, str] = field(default_factory=dict)
+    """Stable id of each paragraph and lettered list, keyed by its line (``anchors.block_ids``)."""
+    question_cite: Callable[[Day], str] | None = None
+    """The plain citation of a day's questions, without letter and URL (kept as ``data-cite``)."""
+    day_topics: Callable[[Day], str] | None = None
+    """Markdown shown under a day's heading: its main topics."""
 
 
 def write_pages(paper: Paper, *, options: Options = Options()) -> dict[str, str]:
@@ -136,9 +155,11 @@ def _plain(text: str, limit: int = 300) -> str:
 def _day(paper: Paper, day: Day, options: Options) -> str:
     out = [_front_matter(title=day_title(day), description=_plain(f"{day.date_label}: {day.challenge}"))]
     out.append(f'# <span class="paper-day-date">{day.date_label}</span> {inline(day.challenge)} {{ #challenge }}\n\n')
+    if options.day_topics:
+        out.append(options.day_topics(day))
     notes: list[int] = []
     for section in day.sections:
-        out.append(_section(section, options))
+        out.append(_section(section, options, options.question_cite(day) if options.question_cite else ""))
         notes.extend(n for b in _all_blocks(section) for n in _block_notes(b))
         notes.extend(n for q in section.questions for n in q.notes)
     out.extend(_notes(paper, notes, options))
@@ -149,15 +170,16 @@ def _all_blocks(section: Section) -> list[Block]:
     return [*section.blocks, *(b for sub in section.subsections for b in sub.blocks)]
 
 
-def _section(section: Section, options: Options) -> str:
+def _section(section: Section, options: Options, cite: str = "") -> str:
     out = [f"## {section.title} {{ #{slugify(section.title)} }}\n\n"]
     out.extend(_blocks(section.blocks, options))
     for sub in section.subsections:
         out.append(_subsection(sub, options))
     if section.questions:
-        out.append('<div class="paper-questions" markdown>\n\n')
+        out.append(questions_div(cite))
         for q in section.questions:
-            out.append(f"1. {q.letter}) {inline(q.text, options.link_symbol)}\n    {{ #{question_id(q)} }}\n")
+            out.append(question_item(q.letter, inline(q.text, options.link_symbol), id=question_id(q),
+                                     href=f"#{question_id(q)}", link_title="Link to this question"))
         out.append("\n</div>\n\n")
     return "".join(out)
 
@@ -169,10 +191,13 @@ def _subsection(sub: SubSection, options: Options) -> str:
 def _blocks(blocks: tuple[Block, ...], options: Options) -> list[str]:
     out = []
     for b in blocks:
+        anchor = options.block_ids.get(b.line)
         if isinstance(b, Paragraph):
-            out.append(block_text(b.text, options.link_symbol) + "\n\n")
+            attrs = f"\n{{: #{anchor} }}" if anchor else ""
+            out.append(block_text(b.text, options.link_symbol) + attrs + "\n\n")
         elif isinstance(b, LetteredList):
-            out.append('<div class="paper-lettered" markdown>\n\n')
+            attrs = f' id="{anchor}"' if anchor else ""
+            out.append(f'<div class="paper-lettered"{attrs} markdown>\n\n')
             out.extend(f"1. {it.letter}) {inline(it.text, options.link_symbol)}\n" for it in b.items)
             out.append("\n</div>\n\n")
     return out

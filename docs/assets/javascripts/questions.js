@@ -1,0 +1,102 @@
+/*
+ * Discussion questions: a "Copy link" and a "Cite" button on each, and the question arrived at is highlighted.
+ *
+ * Markup (written by paperkit, see write.question_item):
+ *   <div class="paper-questions" data-cite="UNODC, Background paper: … , 21 October 2021, discussion question">
+ *     <li id="question-d" class="paper-question">d) … <a class="paper-question-link" href="#question-d">¶</a></li>
+ *
+ * Copying is Material's own: it copies any element's data-clipboard-text on click and confirms with its
+ * "Copied to clipboard" notice. The button also says "Copied" (announced to screen readers). Where the
+ * browser cannot copy, the link or citation is shown in a field, selected, for the reader to copy by hand.
+ */
+(() => {
+  "use strict"
+
+  const CONFIRM_MS = 2000
+
+  /* The question's address in context, absolute, without the search-highlight query */
+  function permalink(li) {
+    const link = li.querySelector("a.paper-question-link")
+    if (!link) return null
+    const url = new URL(link.getAttribute("href"), location.href)
+    url.search = ""
+    return url.href
+  }
+
+  function canCopy() {
+    return Boolean(document.queryCommandSupported && document.queryCommandSupported("copy"))
+  }
+
+  /* A field holding `text`, selected: the fallback, and the visible citation */
+  function showText(actions, text, label, select) {
+    let field = actions.querySelector(".paper-question-text")
+    if (!field) {
+      field = document.createElement("textarea")
+      field.className = "paper-question-text"
+      field.readOnly = true
+      field.rows = 3
+      actions.append(field)
+    }
+    field.setAttribute("aria-label", label)
+    field.value = text
+    field.hidden = false
+    if (select) { field.focus(); field.select() }
+  }
+
+  function button(label, text, fieldLabel, status) {
+    const b = document.createElement("button")
+    b.type = "button"
+    b.className = "paper-question-action"
+    b.textContent = label
+    b.setAttribute("data-clipboard-text", text)
+    b.addEventListener("click", () => {
+      if (!canCopy()) {
+        showText(b.parentElement, text, fieldLabel + " (press Ctrl+C or ⌘C to copy)", true)
+        return
+      }
+      b.textContent = "Copied"
+      status.textContent = fieldLabel + " copied to the clipboard"
+      setTimeout(() => { b.textContent = label; status.textContent = "" }, CONFIRM_MS)
+    })
+    return b
+  }
+
+  function enhance(li) {
+    const url = permalink(li)
+    if (!url || li.querySelector(".paper-question-actions")) return
+    const letter = li.textContent.trim().split(")")[0]
+    const cite = li.closest("[data-cite]")
+    const citation = `${cite ? cite.dataset.cite : document.title} ${letter}). ${url}`
+    const actions = document.createElement("span")
+    actions.className = "paper-question-actions"
+    const status = document.createElement("span")
+    status.className = "paper-visually-hidden"
+    status.setAttribute("role", "status")
+    const copy = button("Copy link", url, "Link", status)
+    copy.title = "Copy the link to this question"
+    const citeButton = button("Cite", citation, "Citation", status)
+    citeButton.title = "Copy a citation of this question"
+    citeButton.addEventListener("click", () => {
+      if (canCopy()) showText(actions, citation, "Citation of this question", false)
+    })
+    actions.append(copy, citeButton, status)
+    li.append(actions)
+  }
+
+  /* :target does not follow Material's instant navigation (history.pushState): mark the element ourselves */
+  function highlight() {
+    for (const el of document.querySelectorAll(".paper-target")) el.classList.remove("paper-target")
+    const id = decodeURIComponent(location.hash.slice(1))
+    const el = id && document.getElementById(id)
+    if (el && el.closest("article")) el.classList.add("paper-target")
+  }
+
+  function setup() {
+    for (const li of document.querySelectorAll(".paper-question")) enhance(li)
+    highlight()
+  }
+
+  window.addEventListener("hashchange", highlight)
+  if (typeof document$ !== "undefined") document$.subscribe(setup)   /* Material: every page, instant or not */
+  else document.addEventListener("DOMContentLoaded", setup)
+})()
