@@ -1,0 +1,117 @@
+"""The notes on the built pages: each names its sources with links, an "Ibid." says what it means, the Sources
+page links back to every citing note, and bad citations stop the build."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from paperkit.parse import read_paper
+from paperkit.resolve import citing_notes, load_bibliography, resolve_notes
+
+from .conftest import FIXTURES, PAPER, ROOT, config_for, mkdocs_build
+from .htmltext import PageText
+
+BIB = ROOT / "footnotes" / "sources.bib"
+SYNTHETIC = FIXTURES / "synthetic"
+
+
+def page(site_dir: Path, name: str) -> str:
+    return (site_dir / name / "index.html").read_text(encoding="utf-8") if name else \
+        (site_dir / "index.html").read_text(encoding="utf-8")
+
+
+def note_html(site_dir: Path, name: str, number: int) -> str:
+    html = page(site_dir, name)
+    m = re.search(rf'<li id="fn:{number}"[^>]*>(.*?)</li>', html, re.S)
+    assert m, f"note {number} not on {name or 'home'}"
+    return m.group(1)
+
+
+# Facts of this paper, read off the paper by hand (tests may hold them; code may not).
+IBIDS = {
+    ("19-october", 5): "General Assembly resolution S-30/1, annex, recommendation 3 (k)",
+    ("19-october", 16): "Global Report on Trafficking in Persons 2020, figure 9",
+    ("19-october", 21): "S/2020/754, para. 6",
+    ("20-october", 38): "Manual on International Cooperation for the Purposes of Confiscation of Proceeds of Crime, box 3",
+    ("21-october", 49): "E/2021/28, chap. I, sect. B, resolution 64/1, para. 33",
+    ("21-october", 57): "World Drug Report 2021, booklet 5",
+}
+
+
+@pytest.mark.parametrize(("where", "meaning"), IBIDS.items(), ids=[f"note-{n}" for _, n in IBIDS])
+def test_ibid_notes_say_what_they_mean(site_dir, where, meaning):
+    text = PageText.parse(f"<article>{note_html(site_dir, *where)}</article>").main
+    assert text.startswith("Ibid.")
+    assert f"that is, {meaning}" in text
+
+
+def test_un_symbols_link_to_the_un_document(site_dir):
+    assert 'href="https://undocs.org/en/E/2019/28"' in note_html(site_dir, "", 1)
+    assert 'href="https://undocs.org/en/A/RES/S-30/1"' in note_html(site_dir, "", 4)
+    assert 'href="https://undocs.org/en/S/2020/754"' in note_html(site_dir, "19-october", 19)
+    assert 'href="https://undocs.org/en/CTOC/COP/WG.3/2021/2"' in note_html(site_dir, "20-october", 40)
+
+
+def test_named_sources_link_to_their_entry(site_dir):
+    note = note_html(site_dir, "20-october", 29)  # three conventions by their short names
+    for key in ("convention-1988", "convention-corruption-2003", "convention-organized-crime-2000"):
+        assert f'href="../sources/#{key}"' in note
+    assert 'href="https://www.unodc.org"' in note_html(site_dir, "19-october", 14)
+
+
+def test_every_entry_links_back_to_every_citing_note(site_dir):
+    paper = read_paper(PAPER)
+    bib = load_bibliography(BIB)
+    expected = citing_notes(resolve_notes(paper.notes, bib, source=str(PAPER)))
+    sources = page(site_dir, "sources")
+    for entry in bib.entries:
+        m = re.search(rf'<div class="paper-source" id="{re.escape(entry.key)}">(.*?)</div>', sources, re.S)
+        assert m, entry.key
+        links = re.findall(r'href="\.\./([^"#]*)#fn:(\d+)"', m.group(1))
+        assert [int(n) for _, n in links] == list(expected.get(entry.key, ())), entry.key
+        for target, n in links:  # each back-link lands on a note that exists on that page
+            assert f'id="fn:{n}"' in page(site_dir, target.rstrip("/")), (entry.key, target, n)
+
+
+def test_back_links_are_labelled_by_page(site_dir):
+    sources = page(site_dir, "sources")
+    m = re.search(r'id="a-res-s-30-1">(.*?)</div>', sources, re.S)
+    text = PageText.parse(f"<article>{m.group(1)}</article>").main
+    assert "4 · Introduction; 5, 6, 7 · 19 October; 25, 26, 27 · 20 October; 42, 43, 44, 45, 46 · 21 October" in text
+
+
+def test_each_day_ends_with_its_sources(site_dir):
+    day = page(site_dir, "19-october")
+    listing = day.split('id="sources-cited"')[1].split('class="footnote"')[0]
+    assert 'href="../sources/#s-2020-754"' in listing
+    assert 'href="../sources/#e-2021-28"' not in listing  # cited on other days only
+
+
+def _build_error(tmp_path, text: str) -> str:
+    paper = tmp_path / "paper.md"
+    paper.write_text(text, encoding="utf-8")
+    done = mkdocs_build(tmp_path / "site", config=config_for(paper, SYNTHETIC / "sources.bib", tmp_path))
+    assert done.returncode != 0
+    return done.stderr
+
+
+def test_unknown_source_fails_the_build_naming_the_note(tmp_path):
+    text = (SYNTHETIC / "paper.md").read_text(encoding="utf-8")
+    err = _build_error(tmp_path, text.replace("⁷ *Tide Atlas 2029*, figure 5.", "⁷ *Almanac of Currents*, table 1."))
+    assert "note 7" in err and "Almanac of Currents" in err
+
+
+def test_ibid_with_nothing_before_fails_the_build(tmp_path):
+    text = (SYNTHETIC / "paper.md").read_text(encoding="utf-8")
+    err = _build_error(tmp_path, text.replace("¹ See [H/2028/9](#), chap. II.", "¹ Ibid., chap. II."))
+    assert "note 1" in err and "Ibid." in err
+
+
+def test_ibid_after_a_note_with_several_sources_fails_the_build(tmp_path):
+    text = (SYNTHETIC / "paper.md").read_text(encoding="utf-8")
+    err = _build_error(tmp_path, text.replace("⁴ *Tide Atlas 2029*, figure 2.",
+                                              "⁴ *Tide Atlas 2029*, figure 2; [H/2028/9](#), chap. IV."))
+    assert "note 5" in err and "Ibid." in err
