@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PAPER = ROOT / "paper" / "background-paper.md"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TEST_CONFIG_PREFIX = ".mkdocs-test-"
+_test_configs: set[Path] = set()
 
 
 def mkdocs_build(site_dir: Path, *, config: Path = ROOT / "mkdocs.yml", env: dict[str, str] | None = None,
@@ -41,14 +42,15 @@ def config_for(paper: Path, bibliography: Path, folder: Path, *, docs_dir: Path 
         text = text.replace(old, new)
     config = ROOT / f"{TEST_CONFIG_PREFIX}{folder.name}.yml"
     config.write_text(f"docs_dir: {docs_dir}\n" + text, encoding="utf-8")
+    _test_configs.add(config)
     return config
 
 
 @pytest.fixture(scope="session", autouse=True)
 def _remove_test_configs() -> Iterator[None]:
     yield
-    for config in ROOT.glob(f"{TEST_CONFIG_PREFIX}*.yml"):
-        config.unlink()
+    for config in _test_configs:  # only this session's: another test session may be running in the same tree
+        config.unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="session")
