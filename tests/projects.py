@@ -3,8 +3,8 @@
     config = paper_project(tmp_path, paper=FIXTURES / "papers" / "x.md", bibliography=FIXTURES / "papers" / "x.bib")
     done = mkdocs_build(tmp_path / "site", config=config)
 
-``paper`` is a file, or the paper's text or bytes. The real ``mkdocs.yml`` is used, only pointed at the copies
-(``conftest.config_for``); nothing in the real tree is written.
+``paper`` is a file, or the paper's text or bytes; ``where`` must be a folder of its own (``tmp_path``). The real
+``mkdocs.yml`` is used, only pointed at the copies (``conftest.config_for``, which writes it beside mkdocs.yml).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ BIBLIOGRAPHY = ROOT / "footnotes" / "sources.bib"
 
 
 def paper_project(where: Path, *, paper: Path | bytes | str, bibliography: Path = BIBLIOGRAPHY) -> Path:
-    """Copy the inputs into ``where/inputs`` and return a ``mkdocs.yml`` in ``where`` that builds them."""
+    """Copy the inputs into ``where/inputs`` and return a ``mkdocs.yml`` that builds them."""
     inputs = where / "inputs"
     inputs.mkdir(parents=True)
     paper_copy = inputs / (paper.name if isinstance(paper, Path) else "paper.md")
@@ -32,7 +32,8 @@ def paper_project(where: Path, *, paper: Path | bytes | str, bibliography: Path 
         paper_copy.write_bytes(paper if isinstance(paper, bytes) else paper.encode("utf-8"))
     bib_copy = inputs / bibliography.name
     shutil.copyfile(bibliography, bib_copy)
-    return config_for(paper_copy, bib_copy, where)
+    # config_for names the config after the folder: pytest's session folder + the test's keeps it unique
+    return config_for(paper_copy, bib_copy, Path(f"{where.parent.name}-{where.name}"))
 
 
 def fragment_text(fragment: str) -> str:

@@ -62,6 +62,10 @@ DATES_RE = re.compile(r"^\d{1,2}(\s*[-–]\s*\d{1,2})?\s+[A-Za-z]+\s+\d{4}$")
 # A sentence ends: ". " "?" "!" ":" possibly followed by closing quotes/brackets and note tokens
 TERMINAL_RE = re.compile(rf"[.?!:][”’\"')\]*_]*[{SUPERSCRIPTS}]*(\s*\[\^\d+\])*\s*$")
 SUBHEADING_MAX = 150
+# Far beyond any background paper (tens of pages, paragraphs of a few thousand characters): a bigger input is the
+# wrong file, and would only make the build slow before failing anyway.
+MAX_PAPER_CHARS = 1_000_000
+MAX_LINE_CHARS = 100_000
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z']*")
 
@@ -176,6 +180,13 @@ class _Parser:
         for number, line in enumerate(text.split("\n"), 1):
             if "\x00" in line:
                 raise PaperError(source, number, "contains a NUL byte: this is not a text file — export the paper as Markdown")
+            if len(line) > MAX_LINE_CHARS:
+                raise PaperError(source, number, f"this line is {len(line):,} characters long; a paragraph is at most "
+                                                 f"{MAX_LINE_CHARS:,} — is this the right file, or did the export lose "
+                                                 f"its line breaks?")
+        if len(text) > MAX_PAPER_CHARS:
+            raise PaperError(source, 1, f"the file is {len(text):,} characters long; a background paper is at most "
+                                        f"{MAX_PAPER_CHARS:,} — is this the right file?")
         self.raws = self._blocks(text)
         self.markers: dict[int, int] = {}  # note number -> line of the marker
         self.notes: dict[int, Footnote] = {}
@@ -205,11 +216,13 @@ class _Parser:
 
     def paper(self) -> Paper:
         raws = self.raws
-        intro_at = next((i for i in range(len(raws) - 1) if _is_caps_line(raws[i]) and not DAY_RE.match(raws[i].text)
-                         and _is_prose(raws[i + 1])), None)
+        first_day = next((i for i, r in enumerate(raws) if len(r.lines) == 1 and DAY_RE.match(r.text)), len(raws))
+        intro_at = next((i for i in range(min(first_day, len(raws) - 1)) if _is_caps_line(raws[i])
+                         and not DAY_RE.match(raws[i].text) and _is_prose(raws[i + 1])), None)
         if intro_at is None:
-            raise self.error(raws[0].line, "found no introduction: expected a heading in capitals (INTRODUCTION) "
-                                           "followed by a paragraph")
+            prose = next((r for r in raws[:first_day] if _is_prose(r)), raws[0])
+            raise self.error(prose.line, "found no introduction: expected a heading in capitals (INTRODUCTION) "
+                                         "followed by a paragraph, before the first day's heading")
         day_starts = [i for i, r in enumerate(raws) if i > intro_at and len(r.lines) == 1 and DAY_RE.match(r.text)]
         if not day_starts:
             raise self.error(raws[intro_at].line, "found no thematic day: expected a heading such as "
@@ -408,6 +421,9 @@ class _Parser:
             raise self.error(raw.line, f"note {number} is defined twice (first at line {self.notes[number].line}) "
                                        f"— renumber or remove one")
         expected = max(self.notes, default=0) + 1
+        if number > expected and number in self.markers and expected in self.markers \
+                and expected not in self._defined():
+            raise self._undefined(expected)
         if number != expected:
             raise self.error(raw.line, f"note {number} is out of order: expected note {expected} here — "
                                        f"notes are numbered through the whole paper")
@@ -416,12 +432,18 @@ class _Parser:
                                        f"{_superscript(number)} after the sentence it supports, or delete the note")
         self.notes[number] = Footnote(number=number, text=text, line=raw.line, referenced_at=self.markers[number])
 
+    def _defined(self) -> set[int]:
+        """The numbers of every note block in the paper, wherever it is."""
+        return {int(m.group(1).translate(_TO_DIGITS)) for r in self.raws if (m := NOTE_RE.match(r.lines[0]))}
+
     def _check_notes(self) -> None:
         missing = sorted(set(self.markers) - set(self.notes))
         if missing:
-            n = missing[0]
-            raise self.error(self.markers[n], f"note {n} is referenced but never defined — add its text "
-                                              f"('{_superscript(n)} …') in the note block below the paragraph")
+            raise self._undefined(missing[0])
+
+    def _undefined(self, n: int) -> PaperError:
+        return self.error(self.markers[n], f"note {n} is referenced but never defined — add its text "
+                                           f"('{_superscript(n)} …') in the note block below the paragraph")
 
 
 def _superscript(number: int) -> str:
