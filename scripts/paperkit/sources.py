@@ -118,8 +118,9 @@ class Sources:
         """The Sources page. ``page_of(n)`` gives the page (``19-october.md``) and label (``19 October``)
         that note n is on."""
         cited = citing_notes(self.resolved)
+        # search: the list of references ranks after the paper's own text that names the same body or report
         out = ['---\ntitle: "Sources"\ndescription: "Every document the paper\'s notes cite, with the notes '
-               'that cite it."\n---\n\n', f"# {TITLE}\n\n",
+               'that cite it."\nsearch:\n  boost: 0.02\n---\n\n', f"# {TITLE}\n\n",
                "Every source the paper's notes cite, grouped by kind. UN documents link to the UN's Official "
                "Document System; each entry links back to every note that relies on it.\n\n"]
         for group, entries in self.bib.grouped():

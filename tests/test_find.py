@@ -1,0 +1,202 @@
+"""Finding and linking, on the built site: stable question and paragraph ids, the Discussion questions and
+Topics pages, link previews, abbreviations, one search entry per question."""
+
+from __future__ import annotations
+
+import html.parser
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from paperkit.anchors import anchors
+from paperkit.parse import read_paper
+from paperkit.pipeline import build_site
+
+from .conftest import PAPER, ROOT
+
+BIB = ROOT / "footnotes" / "sources.bib"
+# "- d) What steps …" under a "DISCUSSION QUESTIONS" heading, read straight from the paper, not the model
+QUESTION_LINE_RE = re.compile(r"^- ([a-z])\) ", re.MULTILINE)
+DAY_HEADING_RE = re.compile(r"^(\d{1,2}) (JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|"
+                            r"NOVEMBER|DECEMBER) \d{4} - ", re.MULTILINE)
+
+
+class _Ids(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+        self.links: list[tuple[str, str]] = []
+        """(href, class) of every link."""
+        self.meta: dict[str, str] = {}
+        self.abbrs: dict[str, str] = {}
+        self._abbr: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.append(a["id"])
+        if tag == "a" and a.get("href"):
+            self.links.append((a["href"], a.get("class") or ""))
+        if tag == "meta" and (a.get("property") or a.get("name")):
+            self.meta[a.get("property") or a.get("name")] = a.get("content") or ""
+        if tag == "abbr":
+            self._abbr = a.get("title") or ""
+
+    def handle_data(self, data):
+        if self._abbr is not None:
+            self.abbrs[data] = self._abbr
+            self._abbr = None
+
+
+def parsed(site_dir: Path, url: str) -> _Ids:
+    p = _Ids()
+    p.feed((site_dir / url.strip("/") / "index.html" if url.strip("/") else site_dir / "index.html").read_text("utf-8"))
+    return p
+
+
+def day_questions(paper_text: str) -> dict[str, list[str]]:
+    """Per day slug ("21-october"), the letters of its discussion questions, as the paper prints them."""
+    days = list(DAY_HEADING_RE.finditer(paper_text))
+    found = {}
+    for i, m in enumerate(days):
+        part = paper_text[m.end(): days[i + 1].start() if i + 1 < len(days) else len(paper_text)]
+        questions = part[part.index("DISCUSSION QUESTIONS"):]
+        found[f"{m[1]}-{m[2].lower()}"] = QUESTION_LINE_RE.findall(questions)
+    return found
+
+
+@pytest.fixture(scope="module")
+def paper_questions() -> dict[str, list[str]]:
+    return day_questions(PAPER.read_text(encoding="utf-8"))
+
+
+def test_every_question_has_its_id_and_a_permalink(site_dir, paper_questions):
+    assert sum(len(v) for v in paper_questions.values()) == 17
+    for slug, letters in paper_questions.items():
+        page = parsed(site_dir, slug)
+        for letter in letters:
+            assert f"question-{letter}" in page.ids, (slug, letter)
+            assert (f"#question-{letter}", "paper-question-link") in page.links
+
+
+def test_ids_are_unique_on_every_page(site_dir):
+    pages = [p for p in site_dir.rglob("index.html") if "assets" not in p.parts]
+    assert len(pages) >= 6
+    for path in pages:
+        p = _Ids()
+        p.feed(path.read_text("utf-8"))
+        twice = {i for i in p.ids if p.ids.count(i) > 1}
+        assert not twice, (path, twice)
+
+
+def test_all_questions_page_links_each_question_in_context(site_dir, paper_questions):
+    page = parsed(site_dir, "questions")
+    in_context = [href for href, cls in page.links if cls == "paper-question-link"]
+    expected = [f"../{slug}/#question-{letter}" for slug, letters in paper_questions.items() for letter in letters]
+    assert in_context == expected
+    # its own ids differ from the day pages' ones, so a link to either page is unambiguous
+    assert {f"{slug}-question-{letter}" for slug, letters in paper_questions.items() for letter in letters} \
+        <= set(page.ids)
+
+
+def _question_ids(site) -> dict[str, list[str]]:
+    return {path: re.findall(r"\{ #([\w-]+) \.paper-question \}", text) for path, text in site.pages.items()}
+
+
+def _paragraph_ids(site) -> dict[str, list[str]]:
+    return {path: re.findall(r"^\{: #([\w-]+) \}$", text, re.MULTILINE) for path, text in site.pages.items()}
+
+
+def test_ids_stay_when_the_wording_changes(tmp_path):
+    """Reword every question and the first paragraph of every section: no id moves."""
+    text = PAPER.read_text(encoding="utf-8")
+    reworded = re.sub(r"^- [a-z]\) (?=.*\?$)", lambda m: f"{m[0]}Reworded: ", text, flags=re.MULTILINE)
+    reworded = re.sub(r"^(POLICY COMMITMENTS|BACKGROUND INFORMATION)\n\n", r"\1\n\nA sentence added in front. ",
+                      reworded, flags=re.MULTILINE)
+    assert reworded.count("Reworded: ") == 17 and reworded.count("A sentence added in front.") == 6
+    copy = tmp_path / "paper.md"
+    copy.write_text(reworded, encoding="utf-8")
+    before, after = build_site(PAPER, bibliography=BIB), build_site(copy, bibliography=BIB)
+    assert before.pages["21-october.md"] != after.pages["21-october.md"]
+    assert _question_ids(after) == _question_ids(before)
+    assert _paragraph_ids(after) == _paragraph_ids(before)
+    assert sum(len(v) for v in _paragraph_ids(before).values()) > 40
+
+
+def test_paragraph_ids_come_from_section_and_position():
+    found = {(a.page, a.id) for a in anchors(read_paper(PAPER))}
+    # the 21 October background keeps counting through its sub-headings
+    assert ("21-october.md", "background-information-p4") in found
+    assert ("index.md", "introduction-p1") in found
+    assert len(found) == len(anchors(read_paper(PAPER)))
+
+
+def test_every_topic_link_resolves(site_dir):
+    topics = parsed(site_dir, "topics")
+    targets = [urljoin("/topics/", href) for href, _ in topics.links if "#" in href and not href.startswith("#")]
+    assert len(targets) > 100
+    cache: dict[str, list[str]] = {}
+    for target in targets:
+        url = urlparse(target)
+        ids = cache.setdefault(url.path, parsed(site_dir, url.path).ids)
+        assert url.fragment in ids, target
+    # the index at the top and every day's topic tags point at topic headings that exist
+    own = [h[1:] for h, _ in topics.links if h.startswith("#")]
+    assert own and set(own) <= set(topics.ids)
+    for slug in ("19-october", "20-october", "21-october"):
+        tags = [h for h, cls in parsed(site_dir, slug).links if "md-tag" in cls]
+        assert 3 <= len(tags) <= 8, slug
+        assert {urlparse(h).fragment for h in tags} <= set(topics.ids)
+
+
+def test_topics_page_lists_the_question_on_cryptocurrency(site_dir):
+    text = (site_dir / "topics" / "index.html").read_text("utf-8")
+    section = text[text.index('id="cryptocurrencies"'):]
+    section = section[: section.index("<h2")]
+    assert 'href="../21-october/#question-d"' in section
+    assert "<strong>cryptocurrency</strong>" in section
+
+
+def test_link_previews_show_the_day_and_its_challenge(site_dir):
+    page = parsed(site_dir, "20-october")
+    assert page.meta["og:title"].startswith("20 October")
+    for key in ("description", "og:description", "twitter:description"):
+        assert "20 October 2021" in page.meta[key] and "confiscated proceeds of crime" in page.meta[key]
+    assert page.meta["twitter:card"] == "summary"
+    assert parsed(site_dir, "questions").meta["og:title"] == "Discussion questions"
+    assert parsed(site_dir, "").meta["og:description"] != page.meta["og:description"]
+
+
+@pytest.mark.parametrize(("page", "abbr", "expansion"), [
+    ("20-october", "Europol", "European Union Agency for Law Enforcement Cooperation"),
+    ("21-october", "MDMA", "methylenedioxymethamphetamine"),
+    ("21-october", "Tor", "onion router"),
+    ("", "UNODC", "United Nations Office on Drugs and Crime"),
+])
+def test_abbreviations_are_explained(site_dir, page, abbr, expansion):
+    assert expansion in parsed(site_dir, page).abbrs[abbr]
+
+
+def test_each_question_is_its_own_search_entry(site_dir, paper_questions):
+    docs = json.loads((site_dir / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    by_location = {d["location"]: d for d in docs}
+    crypto = by_location["21-october/#question-d"]
+    assert crypto["title"].startswith("d) What steps") and "cryptocurrency markets" in crypto["title"]
+    assert "¶" not in crypto["title"]
+    for slug, letters in paper_questions.items():
+        assert all(f"{slug}/#question-{letter}" in by_location for letter in letters)
+        # the questions are not also in the section's text
+        assert "cryptocurrency markets" not in by_location[f"{slug}/#discussion-questions"]["text"]
+    assert not any(d["location"].startswith(("questions/", "topics/")) for d in docs)
+
+
+def test_search_knows_other_forms_and_spelled_out_abbreviations(site_dir):
+    docs = json.loads((site_dir / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    confiscating = [d["location"] for d in docs if "confiscating" in d.get("forms", "").split()]
+    assert "20-october/#background-information" in confiscating
+    assert not any("confiscating" in d["text"] for d in docs)        # the paper never says it
+    fatf = [d["location"] for d in docs if "fatf" in d.get("forms", "").split()]
+    assert "20-october/#background-information" in fatf
