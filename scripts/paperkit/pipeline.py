@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from . import questions, topics
+from . import questions, sources, topics
 from .anchors import block_ids
 from .model import Paper
 from .parse import read_paper
+from .resolve import load_bibliography, resolve_notes
+from .sources import Sources
 from .write import Options, day_title, write_pages
 
 TOPICS = "topics.yml"
@@ -34,20 +36,38 @@ class Site:
 def build_site(paper_path: Path, *, bibliography: Path | None = None, topic_list: Path | None = None) -> Site:
     """Read the paper, resolve its notes, write the pages. Raises :class:`PaperError` on bad input."""
     paper = read_paper(paper_path)
+    notes = None
+    if bibliography is not None and bibliography.exists():
+        bib = load_bibliography(bibliography)
+        notes = Sources(paper, bib, resolve_notes(paper.notes, bib, source=paper.source))
     if topic_list is None and bibliography is not None and (bibliography.parent / TOPICS).exists():
         topic_list = bibliography.parent / TOPICS
     paper_topics = topics.read_topics(topic_list) if topic_list else ()
     occurrences = topics.find_occurrences(paper, paper_topics)
     options = Options(block_ids=block_ids(paper), question_cite=partial(questions.citation, paper),
-                      day_topics=topics.day_topics(paper_topics, occurrences))
+                      day_topics=topics.day_topics(paper_topics, occurrences),
+                      link_symbol=notes.link_symbol if notes else None,
+                      note_markdown=notes.note_markdown if notes else None,
+                      page_sources=notes.page_sources if notes else None)
     pages = write_pages(paper, options=options)
     pages[questions.PAGE] = questions.write_questions_page(paper, link_symbol=options.link_symbol)
     nav: list[dict[str, str] | str] = [{paper.introduction.title: "index.md"}]
     nav += [{day_title(d): f"{d.slug}.md"} for d in paper.days]
     nav.append({questions.TITLE: questions.PAGE})
+    if notes:
+        pages[sources.PAGE] = notes.write_page(partial(_page_of_note, paper))
+        nav.append({sources.TITLE: sources.PAGE})
     if any(occurrences.values()):
         pages[topics.PAGE] = topics.write_topics_page(paper, paper_topics, occurrences)
         nav.append({topics.TITLE: topics.PAGE})
     t = paper.title
     return Site(paper=paper, pages=pages, nav=tuple(nav), site_name=t.title,
                 description=f"{t.kind}, {t.title}, {t.dates}")
+
+
+def _page_of_note(paper: Paper, number: int) -> tuple[str, str]:
+    """The page a note is on and how the Sources page labels it: ``("19-october.md", "19 October")``."""
+    day = paper.page_of_note(number)
+    if day is None:
+        return "index.md", paper.introduction.title
+    return f"{day.slug}.md", f"{day.date.day} {day.date.strftime('%B')}"

@@ -16,10 +16,12 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from .model import Block, Day, LetteredList, Paper, Paragraph, Question, Section, SubSection
+from .model import Block, Day, Footnote, LetteredList, Paper, Paragraph, Question, Section, SubSection
 
 # "[E/2019/28](#)" — the PDF export's placeholder links
 PLACEHOLDER_LINK_RE = re.compile(r"\[([^\]\n]+)\]\(#\)")
+# "Available at www.unodc.org." — a bare web address (its final full stop is the sentence's)
+BARE_WWW_RE = re.compile(r"(?<![\w/.\[])(www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)(?=[.,;:)]?(?:\s|$))")
 # characters that would start a Markdown block at the start of a paragraph ("# ", "> ", "- ", "2. ")
 BLOCK_START_RE = re.compile(r"^(#|>|[-+*](?=\s)|\d+(?=[.)]\s))")
 SHORT_TITLE_WORDS = 7
@@ -35,7 +37,7 @@ def inline(text: str, link_symbol: LinkSymbol | None = None) -> str:
     """The paper's inline Markdown, made safe: raw HTML shown as text, placeholder links resolved."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = PLACEHOLDER_LINK_RE.sub(lambda m: (link_symbol or (lambda s: s))(m.group(1)), text)
-    return text
+    return BARE_WWW_RE.sub(r"[\1](https://\1)", text)
 
 
 def block_text(text: str, link_symbol: LinkSymbol | None = None) -> str:
@@ -86,8 +88,10 @@ def questions_div(cite: str) -> str:
 @dataclass(frozen=True, slots=True)
 class Options:
     link_symbol: LinkSymbol | None = None
-    note_suffix: Callable[[int], str] | None = None
-    """Extra Markdown after a note's own text (the resolved source of an "Ibid.")."""
+    note_markdown: Callable[[Footnote], str] | None = None
+    """A note's Markdown (its sources linked, an "Ibid." spelled out); plain text of the paper if not given."""
+    page_sources: Callable[[list[int]], str] | None = None
+    """Markdown that ends a page, given the notes on it ("Sources cited on this page")."""
     block_ids: Mapping[int, str] = field(default_factory=dict)
     """Stable id of each paragraph and lettered list, keyed by its line (``anchors.block_ids``)."""
     question_cite: Callable[[Day], str] | None = None
@@ -211,8 +215,10 @@ def _block_notes(b: Block) -> tuple[int, ...]:
 
 def _notes(paper: Paper, numbers: list[int], options: Options) -> list[str]:
     out = []
+    if options.page_sources:
+        out.append(options.page_sources(numbers))
     for n in numbers:
         note = paper.note(n)
-        suffix = options.note_suffix(n) if options.note_suffix else ""
-        out.append(f"[^{n}]: {inline(note.text, options.link_symbol)}{suffix}\n")
+        text = options.note_markdown(note) if options.note_markdown else inline(note.text, options.link_symbol)
+        out.append(f"[^{n}]: {text}\n")
     return out
