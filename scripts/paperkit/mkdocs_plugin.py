@@ -42,13 +42,15 @@ class PaperPlugin(BasePlugin[PaperPluginConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
-            self.site = pipeline.build_site(self._path(config, self.config.paper),
+            # a site handed over by the offline copy's second build (paper-offline) is reused, not re-read
+            self.site = self.site or pipeline.build_site(self._path(config, self.config.paper),
                                          bibliography=self._path(config, self.config.bibliography))
         except PaperError as exc:
             raise PluginError(str(exc)) from None
         if self.config.set_site_name:
             config.site_name = self.site.site_name
             config.site_description = config.site_description or self.site.description
+        config.extra["paper"] = self.site.paper.title  # templates: the print header's title and dates
         if not config.nav:
             config.nav = list(self.site.nav)
         return config

@@ -91,3 +91,18 @@ def phone_page(browser, base_url: str, offsite_requests: list[str]):
                        is_mobile=True, has_touch=True, device_scale_factor=2)
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture(scope="session")
+def site_pages(site_dir: Path) -> list[str]:
+    """Every HTML page of the built site as a path under the site root (``""``, ``19-october/``, ``404.html``),
+    found in the build's files, so that pages added later are checked too."""
+    pages = []
+    for html in sorted(site_dir.rglob("*.html")):
+        rel = html.relative_to(site_dir).as_posix()
+        if rel.startswith("assets/"):
+            continue
+        pages.append(rel.removesuffix("index.html"))
+    assert "" in pages, "the built site has no home page"
+    return pages
+
