@@ -23,7 +23,10 @@ PLACEHOLDER_LINK_RE = re.compile(r"\[([^\]\n]+)\]\(#\)")
 # "Available at www.unodc.org." — a bare web address (its final full stop is the sentence's)
 BARE_WWW_RE = re.compile(r"(?<![\w/.\[])(www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)(?=[.,;:)]?(?:\s|$))")
 # characters that would start a Markdown block at the start of a paragraph ("# ", "> ", "- ", "2. ")
-BLOCK_START_RE = re.compile(r"^(#|>|[-+*](?=\s)|\d+(?=[.)]\s))")
+# ("[x]: address" would be a link reference definition)
+BLOCK_START_RE = re.compile(r"^(#|>|[-+*](?=\s)|\d+(?=[.)]\s)|\[(?=[^\]]*\]:))")
+# "[a link](javascript:alert(1))" — a link that would run code or carry a document: kept as text
+SCRIPT_LINK_RE = re.compile(r"\]\((?=\s*<?\s*(?:javascript|vbscript|data):)", re.IGNORECASE)
 SHORT_TITLE_WORDS = 7
 # words a short title must not end on
 DANGLING = frozenset("a an and at by for from in of on or the to with".split())
@@ -36,13 +39,14 @@ resolved, a link to the document afterwards."""
 def inline(text: str, link_symbol: LinkSymbol | None = None) -> str:
     """The paper's inline Markdown, made safe: raw HTML shown as text, placeholder links resolved."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = SCRIPT_LINK_RE.sub(r"]\\(", text)
     text = PLACEHOLDER_LINK_RE.sub(lambda m: (link_symbol or (lambda s: s))(m.group(1)), text)
     return BARE_WWW_RE.sub(r"[\1](https://\1)", text)
 
 
 def block_text(text: str, link_symbol: LinkSymbol | None = None) -> str:
     """A paragraph's text, with a first character that Markdown would read as block syntax escaped."""
-    return BLOCK_START_RE.sub(lambda m: "\\" + m.group(0) if m.group(0)[0] in "#>-+*" else m.group(0) + "\\",
+    return BLOCK_START_RE.sub(lambda m: "\\" + m.group(0) if m.group(0)[0] in "#>-+*[" else m.group(0) + "\\",
                               inline(text, link_symbol), count=1)
 
 
