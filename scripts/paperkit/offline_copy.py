@@ -21,8 +21,10 @@ The copy itself has no "Read offline" section: it has no zip to link to.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import tempfile
+import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -134,9 +136,16 @@ def _unused(config: MkDocsConfig) -> Callable[[str], bool]:
 
 
 def _zip(folder: Path, target: Path, *, root: str, skip: Callable[[str], bool]) -> None:
-    """Zip ``folder`` into ``target`` under one top folder ``root``, in a stable order."""
+    """Zip ``folder`` into ``target`` under one top folder ``root``, in a stable order, every entry dated
+    ``SOURCE_DATE_EPOCH`` (1980-01-01 without it) with the same permissions: the same site, the same bytes."""
+    epoch = max(int(os.environ.get("SOURCE_DATE_EPOCH", "0")), 315532800)  # zip dates start in 1980
+    date_time = time.gmtime(epoch)[:6]
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as z:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             name = path.relative_to(folder).as_posix()
             if not skip(name):
-                z.write(path, f"{root}/{name}")
+                entry = zipfile.ZipInfo(f"{root}/{name}", date_time=date_time)
+                entry.create_system = 3  # Unix, wherever it is built
+                entry.external_attr = 0o100644 << 16  # a regular file, rw-r--r--
+                entry.compress_type = zipfile.ZIP_DEFLATED
+                z.writestr(entry, path.read_bytes())
