@@ -5,7 +5,7 @@ index (``write.py`` marks them ``data-search-exclude``, so their text does not s
 after the search plugin has indexed a page, this hook adds one entry per question::
 
     <li id="question-d" class="paper-question">d) What steps … <a class="paper-question-link">¶</a></li>
-        →  {"location": "21-october/#question-d", "title": "d) What steps …", "text": "<day's title>"}
+        →  {"location": "4-march/#question-b", "title": "b) Who should pay …", "text": "<day's title>"}
 
 The question's words are the entry's title, which Material weighs most, so a query that a question
 answers offers that question first.

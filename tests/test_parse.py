@@ -205,3 +205,11 @@ def test_sentence_case_prefers_the_proses_usual_casing():
 
 def _sup(n: int) -> str:
     return str(n).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+
+
+def test_a_marker_left_out_names_the_note_it_leaves_unreferenced():
+    text = TEXT.replace("dredging.⁶", "dredging.")
+    err = error_of(text)
+    assert err.line == line_of(text, "⁶ See [H/2028/9](#), chap. III.")
+    assert "note 6 is never referenced — add the marker ⁶" in err.message
+    assert f"the next marker, ⁷, is at line {line_of(text, 'since 2020,⁷')}" in err.message

@@ -1,4 +1,4 @@
-"""paperkit — publish a CND thematic-discussions background paper as a static MkDocs site.
+"""paperkit — publish a thematic-discussions background paper as a static MkDocs site.
 
 Pipeline, one module per stage, sharing only :mod:`paperkit.model`:
 ``parse`` (paper text → model) → ``resolve`` (notes → bibliography entries) → ``write`` (model → Markdown pages)

@@ -4,8 +4,8 @@ A paragraph's id is its section's slug and its position in that section (sub-hea
 count, so renaming a sub-heading breaks no link); a question's id is its letter::
 
     Introduction, 3rd paragraph                       →  index.md#introduction-p3
-    Background information, 7th block of the day      →  21-october.md#background-information-p7
-    Discussion question d)                            →  21-october.md#question-d
+    Background information, 7th block of the day      →  4-march.md#background-information-p7
+    Discussion question d)                            →  4-march.md#question-d
 
 Editing a paragraph's words never changes an id; inserting or removing a paragraph shifts the ids after it
 in that section only.
@@ -30,13 +30,13 @@ class Anchor:
     """One place a reader can be sent to: a paragraph, a lettered list or a discussion question."""
 
     page: str
-    """Path of the page under ``docs/``: ``21-october.md``."""
+    """Path of the page under ``docs/``: ``4-march.md``."""
     id: str
     """The element's id on that page: ``background-information-p7``, ``question-d``."""
     day: Day | None
     """The thematic day, or ``None`` for the introduction."""
     place: str
-    """Where it is, for a reader: ``Background information › Drug trafficking over the dark web, ¶ 7``."""
+    """Where it is, for a reader: ``Background information › Measuring walls, ¶ 7``."""
     text: str
     """The block's inline Markdown (a lettered list's items joined by spaces)."""
     line: int
@@ -44,7 +44,7 @@ class Anchor:
 
     @property
     def href(self) -> str:
-        """``21-october.md#question-d``: a link MkDocs resolves and validates."""
+        """``4-march.md#question-d``: a link MkDocs resolves and validates."""
         return f"{self.page}#{self.id}"
 
 

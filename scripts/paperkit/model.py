@@ -4,7 +4,7 @@ Records are frozen; sequences are tuples. Every record that comes from the paper
 line it starts on, so any later stage can point an editor at the place to fix.
 
 Inline text (``Paragraph.text``, ``Question.text``, ``Footnote.text``) is kept as the paper's own
-Markdown (``*italics*``, ``\\$``, ``[E/2019/28](#)``), except that superscript note markers are
+Markdown (``*italics*``, ``\\$``, ``[H/2028/9](#)``), except that superscript note markers are
 replaced by the token ``[^N]`` where N is the paper's own note number.
 """
 
@@ -63,7 +63,7 @@ Block = Paragraph | LetteredList
 
 @dataclass(frozen=True, slots=True)
 class SubSection:
-    """A sub-heading inside a section ("Drug trafficking over the clear web") and its paragraphs."""
+    """A sub-heading inside a section ("Measuring walls") and its paragraphs."""
 
     title: str
     line: int
@@ -101,12 +101,12 @@ class Day:
 
     @property
     def slug(self) -> str:
-        """Short, stable URL path derived from the date: ``19-october``."""
+        """Short, stable URL path derived from the date: ``3-march``."""
         return f"{self.date.day}-{self.date.strftime('%B').lower()}"
 
     @property
     def date_label(self) -> str:
-        """``19 October 2021``."""
+        """``3 March 2030``."""
         return f"{self.date.day} {self.date.strftime('%B')} {self.date.year}"
 
     @property
@@ -133,9 +133,9 @@ class TitleBlock:
     kicker: tuple[str, ...]
     """The lines above the title (the body and its description), made readable."""
     title: str
-    """The title line, made readable (``CND thematic discussions autumn 2021``)."""
+    """The title line, made readable (``WSC harbour dialogues spring 2030``)."""
     dates: str
-    """The line of dates, made readable (``19-21 October 2021``)."""
+    """The line of dates, made readable (``3-4 March 2030``)."""
     kind: str
     """The document's kind (``Background paper``)."""
     issuer: tuple[str, ...]

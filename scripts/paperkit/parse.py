@@ -1,19 +1,19 @@
 """Stage 1 — read the paper: Markdown that came out of a PDF → :class:`paperkit.model.Paper`.
 
-The format, as every edition of the background paper prints it::
+The format, as every edition of the background paper prints it (the example is invented)::
 
-    CND                                   ┐
-    UNITED NATIONS COMMISSION …           │ title block: everything before the first all-capitals
-    CND THEMATIC DISCUSSIONS AUTUMN 2021  │ line that a prose paragraph follows
-    19-21 OCTOBER 2021                    ┘
-    INTRODUCTION                            introduction: paragraphs and a lettered list "- a) … (19 October 2021);"
-    19 OCTOBER 2021 - INCREASING LINKS …    a day: "<date> - <challenge in capitals>"
+    WSC                                   ┐
+    WORLD SEA COUNCIL                     │ title block: everything before the first all-capitals
+    WSC HARBOUR DIALOGUES SPRING 2030     │ line that a prose paragraph follows
+    3-4 MARCH 2030                        ┘
+    INTRODUCTION                            introduction: paragraphs and a lettered list "- a) … (3 March 2030);"
+    3 MARCH 2030 - RISING TIDES ARE …       a day: "<date> - <challenge in capitals>"
     POLICY COMMITMENTS                      sections, in capitals; "Background information" may have
     BACKGROUND INFORMATION                  sub-headings in sentence case
     DISCUSSION QUESTIONS:                   "- a) …?" questions
-    ¹⁷ See Global Study …                   note blocks, where the PDF's pages ended
+    ¹⁷ See Tide Atlas …                     note blocks, where the PDF's pages ended
 
-A superscript marker ``…crime.¹⁷`` becomes the token ``[^17]``; a paragraph cut in two by a note block
+A superscript marker ``…tides.¹⁷`` becomes the token ``[^17]``; a paragraph cut in two by a note block
 (it does not end a sentence) is joined again. Anything that does not fit raises :class:`PaperError`
 naming the line and what to fix.
 """
@@ -47,17 +47,17 @@ _TO_DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
 
 # "¹⁷ See Global Study …" — a note definition
 NOTE_RE = re.compile(rf"^([{SUPERSCRIPTS}]+)\s+(\S.*)$")
-# "…crime.¹⁷ Next" — a marker: superscript digits right after a non-space character
+# "…tides.¹⁷ Next" — a marker: superscript digits right after a non-space character
 MARKER_RE = re.compile(rf"(?<=\S)([{SUPERSCRIPTS}]+)")
 # "- d) Are there …" — a lettered item
 ITEM_RE = re.compile(r"^[-*]\s+\(?([a-z])\)\s+(.*)$")
-# "19 OCTOBER 2021 - INCREASING LINKS …" — a day heading
+# "3 MARCH 2030 - RISING TIDES ARE …" — a day heading
 MONTHS = ("JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER",
           "NOVEMBER", "DECEMBER")
 DAY_RE = re.compile(rf"^(\d{{1,2}})\s+({'|'.join(MONTHS)})\s+(\d{{4}})\s*[-–—]\s*(\S.*)$")
-# "…money-laundering in connection with the financing of terrorism, are observed (19 October 2021);"
+# "…faster than walls can be built (3 March 2030);"
 ITEM_DATE_RE = re.compile(r"^(.*?)\s*\((\d{1,2}) ([A-Z][a-z]+) (\d{4})\)\s*[;.,]?\s*(?:and)?\s*$")
-# "19-21 OCTOBER 2021" — the title block's dates
+# "3-4 MARCH 2030" — the title block's dates
 DATES_RE = re.compile(r"^\d{1,2}(\s*[-–]\s*\d{1,2})?\s+[A-Za-z]+\s+\d{4}$")
 # A sentence ends: ". " "?" "!" ":" possibly followed by closing quotes/brackets and note tokens
 TERMINAL_RE = re.compile(rf"[.?!:][”’\"')\]*_]*[{SUPERSCRIPTS}]*(\s*\[\^\d+\])*\s*$")
@@ -105,10 +105,10 @@ def sentence_case(caps: str, prose: str, *, keep: frozenset[str] = frozenset()) 
     """Recase an all-capitals line the way the paper's own prose writes its words.
 
     The longest run of words that the prose also contains takes the prose's casing; a word the prose
-    never uses is lower case, unless it is in ``keep`` (acronyms the title block prints alone: CND).
+    never uses is lower case, unless it is in ``keep`` (acronyms the title block prints alone: WSC).
 
-    >>> sentence_case("UNITED NATIONS COMMISSION ON NARCOTIC DRUGS", "The United Nations Commission on Narcotic Drugs met.")
-    'United Nations Commission on Narcotic Drugs'
+    >>> sentence_case("ADVISORY BODY OF THE WORLD SEA COUNCIL", "Members of the World Sea Council met.")
+    'Advisory body of the World Sea Council'
     """
     words = list(WORD_RE.finditer(caps))
     cased = [m.group(0).lower() for m in words]
@@ -226,9 +226,9 @@ class _Parser:
         day_starts = [i for i, r in enumerate(raws) if i > intro_at and len(r.lines) == 1 and DAY_RE.match(r.text)]
         if not day_starts:
             raise self.error(raws[intro_at].line, "found no thematic day: expected a heading such as "
-                                                  "'19 OCTOBER 2021 - <THE CHALLENGE IN CAPITALS>'")
+                                                  "'<day> <MONTH> <year> - <THE CHALLENGE IN CAPITALS>'")
         self.prose = "\n".join(r.text for r in raws[intro_at + 1:] if _is_prose(r))
-        # words that the title block prints alone on a line are names (CND, UNODC): keep their capitals
+        # words that the title block prints alone on a line are names (acronyms): keep their capitals
         self.keep = frozenset(r.lines[0].strip() for r in raws[:intro_at] if len(r.lines[0].split()) == 1)
 
         intro_raws = raws[intro_at + 1: day_starts[0]]
@@ -258,7 +258,7 @@ class _Parser:
         lines = [(r.line + k, s.strip()) for r in raws for k, s in enumerate(r.lines)]
         dates_at = next((i for i, (_, s) in enumerate(lines) if DATES_RE.match(s)), None)
         if dates_at is None or dates_at == 0:
-            raise self.error(raws[0].line, "the title block has no line of dates (such as '19-21 OCTOBER 2021') "
+            raise self.error(raws[0].line, "the title block has no line of dates (such as '<day>-<day> <MONTH> <year>') "
                                            "after the title — add it below the title line")
         caps_after = [i for i in range(dates_at + 1, len(lines)) if lines[i][1].isupper()]
         kind_at = caps_after[0] if caps_after else None
@@ -402,6 +402,12 @@ class _Parser:
                     raise self.error(line, f"note {number} is referenced twice (first at line {self.markers[number]})"
                                            f" — each marker needs its own note number")
                 expected = max(self.markers, default=0) + 1
+                defined = self._definitions() if number > expected else {}
+                skipped = defined.get(expected) if number in defined else None
+                if skipped is not None:  # a marker left out, not a mistyped one
+                    raise self.error(skipped, f"note {expected} is never referenced — add the marker "
+                                              f"{_superscript(expected)} after the sentence it supports, or delete "
+                                              f"the note (the next marker, {_superscript(number)}, is at line {line})")
                 if number != expected:
                     raise self.error(line, f"note marker {number} is out of order: expected {expected} — "
                                            f"notes are numbered through the whole paper")
@@ -422,7 +428,7 @@ class _Parser:
                                        f"— renumber or remove one")
         expected = max(self.notes, default=0) + 1
         if number > expected and number in self.markers and expected in self.markers \
-                and expected not in self._defined():
+                and expected not in self._definitions():
             raise self._undefined(expected)
         if number != expected:
             raise self.error(raw.line, f"note {number} is out of order: expected note {expected} here — "
@@ -432,9 +438,13 @@ class _Parser:
                                        f"{_superscript(number)} after the sentence it supports, or delete the note")
         self.notes[number] = Footnote(number=number, text=text, line=raw.line, referenced_at=self.markers[number])
 
-    def _defined(self) -> set[int]:
-        """The numbers of every note block in the paper, wherever it is."""
-        return {int(m.group(1).translate(_TO_DIGITS)) for r in self.raws if (m := NOTE_RE.match(r.lines[0]))}
+    def _definitions(self) -> dict[int, int]:
+        """The line of every note block in the paper by its number, wherever it is (first one wins)."""
+        found: dict[int, int] = {}
+        for r in self.raws:
+            if m := NOTE_RE.match(r.lines[0]):
+                found.setdefault(int(m.group(1).translate(_TO_DIGITS)), r.line)
+        return found
 
     def _check_notes(self) -> None:
         missing = sorted(set(self.markers) - set(self.notes))

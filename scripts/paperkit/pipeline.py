@@ -2,7 +2,7 @@
 
     >>> site = build_site(Path("paper/background-paper.md"))      # doctest: +SKIP
     >>> sorted(site.pages)[:2]                                     # doctest: +SKIP
-    ['19-october.md', '20-october.md']
+    ['3-march.md', '4-march.md']
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def build_site(paper_path: Path, *, bibliography: Path | None = None, topic_list
 
 
 def _page_of_note(paper: Paper, number: int) -> tuple[str, str]:
-    """The page a note is on and how the Sources page labels it: ``("19-october.md", "19 October")``."""
+    """The page a note is on and how the Sources page labels it: ``("3-march.md", "3 March")``."""
     day = paper.page_of_note(number)
     if day is None:
         return "index.md", paper.introduction.title

@@ -1,12 +1,12 @@
 """The "Discussion questions" page: every question of the paper on one page, grouped by day, for printing.
 
-Each question links to itself in context (``21-october.md#question-d``) and has an id of its own on this page
-(``21-october-question-d``), so ids stay unique across the site::
+Each question links to itself in context (``4-march.md#question-d``) and has an id of its own on this page
+(``4-march-question-d``), so ids stay unique across the site::
 
-    ## 21 October 2021 … { #21-october }
-    <div class="paper-questions" data-search-exclude data-cite="UNODC, Background paper: … discussion question" markdown>
-    1. d) What steps …? [¶](21-october.md#question-d "This question in context"){ .paper-question-link }
-        { #21-october-question-d .paper-question }
+    ## 4 March 2030 … { #4-march }
+    <div class="paper-questions" data-search-exclude data-cite="HSO, Background paper: … discussion question" markdown>
+    1. d) What steps …? [¶](4-march.md#question-d "This question in context"){ .paper-question-link }
+        { #4-march-question-d .paper-question }
 
 The page is left out of the search index: the questions are found on their day pages.
 """
@@ -28,7 +28,7 @@ NOTE_MARKER_RE = re.compile(r"\[\^\d+\]")
 
 def citation(paper: Paper, day: Day) -> str:
     """The citation of a day's questions, short of the letter and the address the browser adds:
-    ``UNODC, Background paper: CND thematic discussions autumn 2021 (19-21 October 2021), 21 October 2021,
+    ``HSO, Background paper: WSC harbour dialogues spring 2030 (3-4 March 2030), 4 March 2030,
     discussion question``."""
     t = paper.title
     issuer = f"{t.issuer[0]}, " if t.issuer else ""
@@ -36,7 +36,7 @@ def citation(paper: Paper, day: Day) -> str:
 
 
 def question_page_id(day: Day, letter_id: str) -> str:
-    """``21-october-question-d``: the question's id on the all-questions page."""
+    """``4-march-question-d``: the question's id on the all-questions page."""
     return f"{day.slug}-{letter_id}"
 
 

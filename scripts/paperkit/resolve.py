@@ -188,6 +188,8 @@ class LocatorKind(enum.Enum):
     PARAGRAPH = "paragraph"
     FIGURE = "figure"
     BOX = "box"
+    TABLE = "table"
+    PAGE = "page"
 
     @property
     def rank(self) -> int:
@@ -197,7 +199,8 @@ class LocatorKind(enum.Enum):
 _RANK = {
     LocatorKind.BOOKLET: 0, LocatorKind.CHAPTER: 1, LocatorKind.SECTION: 2, LocatorKind.ARTICLE: 2,
     LocatorKind.ANNEX: 3, LocatorKind.RESOLUTION: 3, LocatorKind.RECOMMENDATION: 4,
-    LocatorKind.PARAGRAPH: 5, LocatorKind.FIGURE: 5, LocatorKind.BOX: 5,
+    LocatorKind.PARAGRAPH: 5, LocatorKind.FIGURE: 5, LocatorKind.BOX: 5, LocatorKind.TABLE: 5,
+    LocatorKind.PAGE: 5,
 }
 
 # The words that start a locator part, as UN editorial style writes them ("chap.", "paras.", "Art.").
@@ -209,6 +212,7 @@ _WORDS = {
     "recommendation": LocatorKind.RECOMMENDATION, "para.": LocatorKind.PARAGRAPH,
     "paras.": LocatorKind.PARAGRAPH, "paragraph": LocatorKind.PARAGRAPH,
     "paragraphs": LocatorKind.PARAGRAPH, "figure": LocatorKind.FIGURE, "box": LocatorKind.BOX,
+    "table": LocatorKind.TABLE, "p.": LocatorKind.PAGE, "pp.": LocatorKind.PAGE,
 }
 # A value: "I", "B", "3 (k)", "(f)", "1.9", "70/1", "No. 9", joined by "and", "to" or a dash: "1–5", "6 and 8"
 _ATOM = r"(?:(?:No\.\s?)?(?:\d+(?:[./]\d+)*|[IVXLC]+|[A-Z])(?!\w)(?:\s?\([a-z]{1,4}\))*|\([a-z]{1,4}\))"

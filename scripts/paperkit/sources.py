@@ -25,7 +25,7 @@ from .write import PLACEHOLDER_LINK_RE, inline
 
 PAGE = "sources.md"
 TITLE = "Sources"
-# "[E/2019/28](#)" standing alone — the span of a name that is a placeholder link
+# "[H/2028/9](#)" standing alone — the span of a name that is a placeholder link
 WHOLE_PLACEHOLDER_RE = re.compile(rf"^{PLACEHOLDER_LINK_RE.pattern}$")
 MAX_AUTHORS = 3
 
@@ -115,7 +115,7 @@ class Sources:
     # -- the Sources page ------------------------------------------------------------------------
 
     def write_page(self, page_of: Callable[[int], tuple[str, str]]) -> str:
-        """The Sources page. ``page_of(n)`` gives the page (``19-october.md``) and label (``19 October``)
+        """The Sources page. ``page_of(n)`` gives the page (``3-march.md``) and label (``3 March``)
         that note n is on."""
         cited = citing_notes(self.resolved)
         # search: the list of references ranks after the paper's own text that names the same body or report
@@ -173,7 +173,7 @@ def _authors(authors: tuple[str, ...]) -> str:
 
 
 def _backlinks(notes: tuple[int, ...], page_of: Callable[[int], tuple[str, str]]) -> str:
-    """``[4](index.md#fn:4) · Introduction; [5](19-october.md#fn:5), [6](…) · 19 October``"""
+    """``[4](index.md#fn:4) · Introduction; [5](3-march.md#fn:5), [6](…) · 3 March``"""
     runs: list[tuple[str, str, list[int]]] = []
     for n in notes:
         page, label = page_of(n)

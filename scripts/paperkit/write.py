@@ -1,12 +1,12 @@
 """Stage 3 — write the site's Markdown pages from the model.
 
 ``write_pages(paper)`` returns ``{path: markdown}``: ``index.md`` (title block, introduction, the days)
-and one page per thematic day (``19-october.md``). Everything plain Markdown can say is said here:
+and one page per thematic day (``3-march.md``). Everything plain Markdown can say is said here:
 the paper's note labels (``[^25]``), heading ids (``{ #policy-commitments }``), question ids
 (``{ #question-d }``); the MkDocs side only adds what Markdown cannot.
 
-    >>> inline("<b>worth</b> see [E/2019/28](#)")
-    '&lt;b&gt;worth&lt;/b&gt; see E/2019/28'
+    >>> inline("<b>worth</b> see [H/2028/9](#)")
+    '&lt;b&gt;worth&lt;/b&gt; see H/2028/9'
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 
 from .model import Block, Day, Footnote, LetteredList, Paper, Paragraph, Question, Section, SubSection
 
-# "[E/2019/28](#)" — the PDF export's placeholder links
+# "[H/2028/9](#)" — the PDF export's placeholder links
 PLACEHOLDER_LINK_RE = re.compile(r"\[([^\]\n]+)\]\(#\)")
-# "Available at www.unodc.org." — a bare web address (its final full stop is the sentence's)
+# "Available at www.example.org." — a bare web address (its final full stop is the sentence's)
 BARE_WWW_RE = re.compile(r"(?<![\w/.\[])(www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)(?=[.,;:)]?(?:\s|$))")
 # characters that would start a Markdown block at the start of a paragraph ("# ", "> ", "- ", "2. ")
 # ("[x]: address" would be a link reference definition)
@@ -63,7 +63,7 @@ def short_title(day: Day) -> str:
 
 
 def day_title(day: Day) -> str:
-    """``19 October: Increasing links between drug trafficking…``"""
+    """``3 March: Rising tides are flooding small harbours…``"""
     return f"{day.date.day} {day.date.strftime('%B')}: {short_title(day)}"
 
 

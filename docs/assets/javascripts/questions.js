@@ -2,7 +2,7 @@
  * Discussion questions: a "Copy link" and a "Cite" button on each, and the question arrived at is highlighted.
  *
  * Markup (written by paperkit, see write.question_item):
- *   <div class="paper-questions" data-cite="UNODC, Background paper: … , 21 October 2021, discussion question">
+ *   <div class="paper-questions" data-cite="HSO, Background paper: … , 4 March 2030, discussion question">
  *     <li id="question-d" class="paper-question">d) … <a class="paper-question-link" href="#question-d">¶</a></li>
  *
  * Copying is Material's own: it copies any element's data-clipboard-text on click and confirms with its
