@@ -1,0 +1,236 @@
+#!/usr/bin/env python3
+"""Benchmark: prints figures, asserts nothing (speed and size are measured here, never in the tests).
+
+    python3 scripts/dev.py bench                 everything (a few minutes: Lighthouse runs once per page)
+    python3 scripts/dev.py bench --no-lighthouse bytes and build times only
+
+1. Build time: the whole pipeline (`mkdocs build --strict` with this mkdocs.yml: the paper plugin, the
+   offline copy, hooks, extensions) next to a bare Material build of the same pages (written by
+   `paper2site`, built with a minimal mkdocs.yml), alternating, in the same run; the ratio of the medians.
+2. First view, per page: every file Chromium fetches to show the page until the network is idle (HTML,
+   CSS, JS with the search worker, the search index, images), raw and gzip-compressed (level 6, as web
+   servers send it).
+3. Lighthouse (npm `lighthouse`, installed under .tools/, Debian's Chromium), mobile: performance,
+   accessibility, best practices, SEO, per page; the site served with gzip as a web host would.
+
+Targets (issue "Read it anywhere"): a day page's first view ≤ 100 KB gzip; build ≤ 1.5 × bare; Lighthouse
+100 in all four categories on every page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+TOOLS = ROOT / ".tools"
+LIGHTHOUSE_VERSION = "12.2.3"  # 13.x needs Node 22.19+; Debian 12 ships Node 18/20
+LIGHTHOUSE = TOOLS / "node_modules" / "lighthouse" / "cli" / "index.js"
+CHROMIUM = "/usr/bin/chromium"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+BUDGET_KB = 100
+BUILD_RATIO = 1.5
+
+# What a bare Material site needs to build the generated pages at all: the Markdown they are written in.
+BARE_MKDOCS_YML = """\
+site_name: Bare
+theme:
+  name: material
+markdown_extensions:
+  - abbr
+  - attr_list
+  - footnotes
+  - md_in_html
+  - toc
+"""
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def mkdocs_build(config: Path, site: Path) -> float:
+    """Seconds of one `mkdocs build --strict` (wall clock, the whole process, as a user runs it)."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)],
+                   cwd=config.parent, env=ENV, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def build_times(work: Path, runs: int) -> tuple[list[float], list[float]]:
+    bare = work / "bare"
+    subprocess.run([sys.executable, "-m", "paperkit.cli", str(ROOT / "paper" / "background-paper.md"),
+                    str(bare / "docs")], cwd=ROOT, env=ENV, check=True, capture_output=True)
+    (bare / "mkdocs.yml").write_text(BARE_MKDOCS_YML, encoding="utf-8")
+    full, plain = [], []
+    mkdocs_build(ROOT / "mkdocs.yml", work / "warm")  # warm the disk cache for both
+    for _ in range(runs):  # alternate, so that a busy machine slows both alike
+        full.append(mkdocs_build(ROOT / "mkdocs.yml", work / "site"))
+        plain.append(mkdocs_build(bare / "mkdocs.yml", bare / "site"))
+    return full, plain
+
+
+class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """A static host: text files gzip-compressed when the browser accepts it, like any web host."""
+
+    TEXT = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix in self.TEXT and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = gzip.compress(path.read_bytes(), 6)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "max-age=3600")
+            self.end_headers()
+            self.wfile.write(body)
+            return None
+        return super().send_head()
+
+
+def serve(site: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    handler = functools.partial(_GzipHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+def pages_of(site: Path) -> list[str]:
+    pages = []
+    for html in sorted(site.rglob("*.html")):
+        rel = html.relative_to(site).as_posix()
+        if not rel.startswith("assets/") and rel != "404.html":
+            pages.append(rel.removesuffix("index.html"))
+    return pages
+
+
+def kind(path: str) -> str:
+    if path.endswith(".html") or path.endswith("/"):
+        return "html"
+    if "search_index" in path:
+        return "index"
+    return {".css": "css", ".js": "js"}.get(Path(path).suffix, "other")
+
+
+def first_views(site: Path, base: str, pages: list[str]) -> dict[str, dict[str, tuple[int, int]]]:
+    """Per page: {kind: (raw bytes, gzip bytes)} of every same-host file fetched until the network is idle."""
+    from playwright.sync_api import sync_playwright
+
+    views = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        for page_path in pages:
+            context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+            page = context.new_page()
+            fetched: list[str] = []
+            page.on("request", lambda r: fetched.append(r.url))
+            page.goto(base + page_path, wait_until="networkidle")
+            sizes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+            for url in dict.fromkeys(fetched):
+                parts = urlparse(url)
+                if not url.startswith(base):
+                    continue
+                file = site / parts.path.lstrip("/")
+                if file.is_dir():
+                    file = file / "index.html"
+                data = file.read_bytes()
+                k = kind(parts.path)
+                sizes[k][0] += len(data)
+                sizes[k][1] += len(gzip.compress(data, 6))
+            views[page_path] = {k: (v[0], v[1]) for k, v in sizes.items()}
+            context.close()
+        browser.close()
+    return views
+
+
+def ensure_lighthouse() -> Path:
+    if not LIGHTHOUSE.is_file():
+        print(f"installing lighthouse {LIGHTHOUSE_VERSION} under {TOOLS.relative_to(ROOT)}/ …", flush=True)
+        subprocess.run(["npm", "install", "--prefix", str(TOOLS), "--no-audit", "--no-fund",
+                        f"lighthouse@{LIGHTHOUSE_VERSION}"], check=True, capture_output=True)
+    return LIGHTHOUSE
+
+
+def lighthouse(url: str, out: Path) -> dict[str, int]:
+    """Mobile scores (0–100) of one page, Lighthouse's default simulated slow 4G and mid-range phone."""
+    subprocess.run(["node", str(ensure_lighthouse()), url, "--quiet", "--output=json", f"--output-path={out}",
+                    f"--only-categories={','.join(CATEGORIES)}", "--chrome-flags=--headless --no-sandbox"],
+                   env={**ENV, "CHROME_PATH": CHROMIUM}, check=True, capture_output=True, timeout=300)
+    report = json.loads(out.read_text(encoding="utf-8"))
+    scores = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
+    scores["failing"] = sorted(  # the audits that cost points, to know what to fix
+        a["id"] for c in CATEGORIES for ref in report["categories"][c]["auditRefs"]
+        if ref["weight"] and (a := report["audits"][ref["id"]])["score"] is not None and a["score"] < 1)
+    return scores
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:.1f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="builds of each kind (default 5)")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse runs")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        work = Path(tmp)
+        print(f"Build time, {args.runs} runs each, alternating (wall clock, whole `mkdocs build --strict`):")
+        full, bare = build_times(work, args.runs)
+        f, b = statistics.median(full), statistics.median(bare)
+        print(f"  whole pipeline  median {f:.2f} s  (min {min(full):.2f}, max {max(full):.2f})")
+        print(f"  bare Material   median {b:.2f} s  (min {min(bare):.2f}, max {max(bare):.2f})")
+        print(f"  ratio {f / b:.2f}×  (target ≤ {BUILD_RATIO}×)  {'ok' if f / b <= BUILD_RATIO else 'MISSED'}")
+
+        site = work / "site"
+        base, server = serve(site)
+        pages = pages_of(site)
+        views = first_views(site, base, pages)
+        kinds = ["html", "css", "js", "index", "other"]
+        print("\nFirst view per page, KB raw / gzip (every file fetched until the network is idle):")
+        print(f"  {'page':<14}" + "".join(f"{k:>16}" for k in [*kinds, "total"]))
+        for page_path, sizes in views.items():
+            total = (sum(v[0] for v in sizes.values()), sum(v[1] for v in sizes.values()))
+            cells = [sizes.get(k, (0, 0)) for k in kinds] + [total]
+            flag = "" if total[1] <= BUDGET_KB * 1024 else f"  over {BUDGET_KB} KB"
+            print(f"  /{page_path:<13}" + "".join(f"{kb(r) + ' / ' + kb(g):>16}" for r, g in cells) + flag)
+        zips = sorted(site.glob("*.zip"))
+        for z in zips:
+            print(f"  offline copy {z.name}: {kb(z.stat().st_size)} KB")
+
+        if not args.no_lighthouse:
+            if shutil.which("node") is None:
+                print("\nLighthouse: skipped, Node.js is not installed")
+            else:
+                print(f"\nLighthouse {LIGHTHOUSE_VERSION}, mobile (served with gzip):")
+                print(f"  {'page':<14}" + "".join(f"{c:>16}" for c in CATEGORIES))
+                for page_path in pages:
+                    s = lighthouse(base + page_path, work / "lighthouse.json")
+                    print(f"  /{page_path:<13}" + "".join(f"{s[c]:>16}" for c in CATEGORIES)
+                          + (f"  losing points: {', '.join(s['failing'])}" if s["failing"] else ""), flush=True)
+        server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
