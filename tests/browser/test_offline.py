@@ -54,6 +54,13 @@ def test_every_local_link_in_the_copy_opens_a_file(offline_copy: Path):
     assert broken == []
 
 
+def test_copy_loads_the_search_shim_from_itself_not_from_unpkg(offline_copy: Path):
+    html = (offline_copy / "index.html").read_text(encoding="utf-8")
+    assert "unpkg.com" not in html
+    shims = re.findall(r'<script src="([^"]*iframe-worker[^"]*)"', html)
+    assert len(shims) == 1 and (offline_copy / shims[0]).is_file()
+
+
 def test_copy_has_no_zip_of_itself_and_no_link_to_one(offline_copy: Path):
     assert list(offline_copy.rglob("*.zip")) == []
     assert 'download>' not in (offline_copy / "index.html").read_text(encoding="utf-8")
