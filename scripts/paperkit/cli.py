@@ -21,6 +21,7 @@ from .pipeline import build_site
 
 DEFAULT_PAPER = Path("paper/background-paper.md")
 DEFAULT_BIBLIOGRAPHY = Path("footnotes/sources.bib")
+DEFAULT_TOPICS = Path("footnotes/topics.yml")
 DEFAULT_OUT = Path("build/pages")
 
 
@@ -51,9 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out_dir", nargs="?", type=Path, default=DEFAULT_OUT, help=f"default: {DEFAULT_OUT}")
     parser.add_argument("--bibliography", type=Path, default=DEFAULT_BIBLIOGRAPHY,
                         help=f"default: {DEFAULT_BIBLIOGRAPHY}")
+    parser.add_argument("--topics", type=Path, default=DEFAULT_TOPICS, help=f"default: {DEFAULT_TOPICS}")
     args = parser.parse_args(argv)
     try:
-        site = build_site(args.paper, bibliography=args.bibliography)
+        site = build_site(args.paper, bibliography=args.bibliography, topic_list=args.topics)
     except PaperError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

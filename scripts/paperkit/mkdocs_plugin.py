@@ -29,6 +29,8 @@ class PaperPluginConfig(Config):
     """The paper's Markdown, relative to ``mkdocs.yml``."""
     bibliography = c.Type(str, default="footnotes/sources.bib")
     """The shared bibliography (BibTeX), relative to ``mkdocs.yml``."""
+    topics = c.Type(str, default="footnotes/topics.yml")
+    """The topic list (YAML), relative to ``mkdocs.yml``; no Topics page when the file does not exist."""
     set_site_name = c.Type(bool, default=True)
     """Take ``site_name`` and ``site_description`` from the paper's title block."""
 
@@ -44,7 +46,8 @@ class PaperPlugin(BasePlugin[PaperPluginConfig]):
         try:
             # a site handed over by the offline copy's second build (paper-offline) is reused, not re-read
             self.site = self.site or pipeline.build_site(self._path(config, self.config.paper),
-                                         bibliography=self._path(config, self.config.bibliography))
+                                                         bibliography=self._path(config, self.config.bibliography),
+                                                         topic_list=self._path(config, self.config.topics))
         except PaperError as exc:
             raise PluginError(str(exc)) from None
         if self.config.set_site_name:
@@ -65,8 +68,8 @@ class PaperPlugin(BasePlugin[PaperPluginConfig]):
         return files
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
-        server.watch(str(self._path(config, self.config.paper)))
-        bib = self._path(config, self.config.bibliography)
-        if bib.exists():
-            server.watch(str(bib))
+        # the paper and the hand-kept data beside the bibliography (sources, topics, glossary)
+        for path in (self.config.paper, self.config.bibliography, self.config.topics):
+            if self._path(config, path).exists():
+                server.watch(str(self._path(config, path).parent))
         return server

@@ -19,8 +19,6 @@ from .resolve import load_bibliography, resolve_notes
 from .sources import Sources
 from .write import Options, day_title, write_pages
 
-TOPICS = "topics.yml"
-"""The topic list, looked for beside the bibliography when not given."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +38,7 @@ def build_site(paper_path: Path, *, bibliography: Path | None = None, topic_list
     if bibliography is not None and bibliography.exists():
         bib = load_bibliography(bibliography)
         notes = Sources(paper, bib, resolve_notes(paper.notes, bib, source=paper.source))
-    if topic_list is None and bibliography is not None and (bibliography.parent / TOPICS).exists():
-        topic_list = bibliography.parent / TOPICS
-    paper_topics = topics.read_topics(topic_list) if topic_list else ()
+    paper_topics = topics.read_topics(topic_list) if topic_list is not None and topic_list.exists() else ()
     occurrences = topics.find_occurrences(paper, paper_topics)
     options = Options(block_ids=block_ids(paper), question_cite=partial(questions.citation, paper),
                       day_topics=topics.day_topics(paper_topics, occurrences),
