@@ -13,9 +13,11 @@ and zips that into the site as ``<site name>-offline.zip``; the home page gets a
 linking it. ``mkdocs build`` stays the one command.
 
 The offline plugin loads its Web Worker shim from unpkg.com; the copy loads the vendored ``shim`` instead,
-so nothing is fetched from another host. The two builds share one Jinja environment (compiled
-templates) and the paper plugin's result, so that the copy costs little more than writing the pages again.
-The copy itself has no "Read offline" section: it has no zip to link to.
+so nothing is fetched from another host. Where the system can fork (Linux, macOS), the copy is built in a
+child process started once the paper is read (``on_pre_build``), alongside the main build, and collected in
+``on_post_build``; elsewhere it is built after the main build, in the same process, sharing its Jinja
+environment (compiled templates). Either way the paper is read once. The copy itself has no "Read offline"
+section: it has no zip to link to. ``mkdocs serve`` does not build the copy (an editor's rebuild stays fast).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shutil
 import tempfile
 import time
 import zipfile
@@ -64,6 +67,15 @@ class OfflineCopyPlugin(BasePlugin[OfflineCopyConfig]):
         self.nested = False
         """True in the second build (the offline copy), where this plugin only adds the shim."""
         self.shared_env: jinja2.Environment | None = None
+        self.serving = False
+        self.child: tuple[int, Path] | None = None
+        """The process building the copy alongside the main build, and the folder it leaves the zip in."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # A plugin with on_startup is one instance for every build of the process (MkDocs caches it): the
+        # offline copy's build and each `mkdocs serve` rebuild get this same instance. Hence `nested` is set
+        # anew in every on_config, and shared_env is forgotten at the start of every main build.
+        self.serving = command == "serve"
 
     def _offline(self, config: MkDocsConfig):
         plugin = config.plugins.get(OFFLINE)
@@ -83,8 +95,11 @@ class OfflineCopyPlugin(BasePlugin[OfflineCopyConfig]):
         # here, not in on_config: the paper plugin sets site_name in its on_config
         if self.nested:
             config.extra.pop("offline_copy", None)
-        else:
-            config.extra["offline_copy"] = self.config.zip_name or f"{slug(config.site_name)}-offline.zip"
+            return
+        config.extra["offline_copy"] = self.config.zip_name or f"{slug(config.site_name)}-offline.zip"
+        self.shared_env = None
+        if not self.serving and hasattr(os, "fork"):
+            self.child = self._start_copy(config)
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         if self.shared_env is not None:
@@ -102,24 +117,66 @@ class OfflineCopyPlugin(BasePlugin[OfflineCopyConfig]):
 
     @event_priority(-200)  # last: the site is complete
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        # After, not during, the main build: MkDocs hands both builds the same instance of plugins that have
-        # on_startup (search among them), so the copy must not start before the main build has finished.
         if self.nested:
             return
         target = Path(config.site_dir) / config.extra["offline_copy"]
+        if self.serving:
+            log.info(f"Offline copy: not built by `mkdocs serve` (`mkdocs build` makes {target.name})")
+            return
+        if self.child is None:
+            # In the same process, after, not during, the main build: MkDocs hands both builds the same
+            # instance of plugins that have on_startup (search among them, and this one).
+            self._build_copy(config, target)
+        else:
+            (pid, folder), self.child = self.child, None
+            try:
+                if os.waitpid(pid, 0)[1] != 0:
+                    raise PluginError("The offline copy could not be built: see the messages above")
+                shutil.move(folder / target.name, target)
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+        log.info(f"Offline copy: {target.name} ({target.stat().st_size // 1024} KB)")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.child is not None:  # the main build failed: its copy is not wanted
+            (pid, folder), self.child = self.child, None
+            os.kill(pid, 15)  # SIGTERM
+            os.waitpid(pid, 0)
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def _start_copy(self, config: MkDocsConfig) -> tuple[int, Path]:
+        """Fork a process that builds the copy into a new folder and exits; the main build goes on."""
+        folder = Path(tempfile.mkdtemp(prefix="offline-zip-"))
+        for handler in logging.getLogger().handlers + logging.getLogger("mkdocs").handlers:
+            handler.flush()
+        pid = os.fork()
+        if pid:
+            return pid, folder
+        status = 1
+        try:
+            self._build_copy(config, folder / config.extra["offline_copy"])
+            status = 0
+        except SystemExit as exc:  # mkdocs' Abort (a warning in --strict), already reported
+            log.error(str(exc))
+        except BaseException:
+            log.exception("The offline copy failed")
+        finally:
+            logging.shutdown()
+            os._exit(status)
+
+    def _build_copy(self, config: MkDocsConfig, target: Path) -> None:
         with tempfile.TemporaryDirectory(prefix="offline-copy-") as tmp:
             copy = load_config(config.config_file_path, site_dir=tmp, site_url=config.site_url,
                                docs_dir=config.docs_dir, strict=config.strict)
             self._offline(copy).config.enabled = True
             for name, plugin in copy.plugins.items():
-                if isinstance(plugin, OfflineCopyPlugin):
+                if isinstance(plugin, OfflineCopyPlugin) and plugin is not self:  # a MkDocs that made a new one
                     plugin.shared_env = self.shared_env
                 elif isinstance(plugin, PaperPlugin):  # the paper, already read, is not read twice
                     plugin.site = config.plugins[name].site
             log.info("Building the offline copy")
             build(copy)
             _zip(Path(tmp), target, root=slug(config.site_name), skip=_unused(copy))
-        log.info(f"Offline copy: {target.name} ({target.stat().st_size // 1024} KB)")
 
 
 def _unused(config: MkDocsConfig) -> Callable[[str], bool]:

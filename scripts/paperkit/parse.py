@@ -139,8 +139,10 @@ def _phrase_in(prose: str, words: list[str]) -> list[str] | None:
                          re.IGNORECASE)
     seen: Counter[tuple[str, ...]] = Counter()
     for m in pattern.finditer(prose):
-        before = prose[: m.start()].rstrip()
-        if before and before[-1] not in ".?!:;“\"":
+        k = m.start()  # the last character before the match that is not a space (no copy of the prose before it)
+        while k and prose[k - 1].isspace():
+            k -= 1
+        if k and prose[k - 1] not in ".?!:;“\"":
             seen[tuple(WORD_RE.findall(m.group(0)))] += 1
     return list(seen.most_common(1)[0][0]) if seen else None
 
