@@ -112,10 +112,11 @@ def sentence_case(caps: str, prose: str, *, keep: frozenset[str] = frozenset()) 
     """
     words = list(WORD_RE.finditer(caps))
     cased = [m.group(0).lower() for m in words]
+    starts: dict[str, list[int]] = {}
     i = 0
     while i < len(words):
         for j in range(len(words), i, -1):
-            found = _phrase_in(prose, [m.group(0) for m in words[i:j]])
+            found = _phrase_in(prose, [m.group(0) for m in words[i:j]], starts)
             if found is not None:
                 cased[i:j] = found
                 break
@@ -133,12 +134,25 @@ def sentence_case(caps: str, prose: str, *, keep: frozenset[str] = frozenset()) 
     return text[:1].upper() + text[1:]
 
 
-def _phrase_in(prose: str, words: list[str]) -> list[str] | None:
-    """How the prose most often writes this run of words (not at a sentence's start), or ``None``."""
+def _phrase_in(prose: str, words: list[str], starts: dict[str, list[int]]) -> list[str] | None:
+    """How the prose most often writes this run of words (not at a sentence's start), or ``None``.
+
+    ``starts`` caches, per first word, where in the prose it starts: the runs tried for one line share their
+    first words, so the prose is scanned once per first word, and a run is only tried where its first word is.
+    The matches are those of ``pattern.finditer(prose)``: the same candidates, left to right, none overlapping.
+    """
+    first = words[0]
+    if first not in starts:
+        starts[first] = [m.start() for m in re.finditer(r"(?<![A-Za-z'])(?=" + re.escape(first) + ")", prose,
+                                                          re.IGNORECASE)]
     pattern = re.compile(r"(?<![A-Za-z'])" + r"\W+".join(re.escape(w) for w in words) + r"(?![A-Za-z])",
                          re.IGNORECASE)
     seen: Counter[tuple[str, ...]] = Counter()
-    for m in pattern.finditer(prose):
+    end = 0
+    for start in starts[first]:
+        if start < end or (m := pattern.match(prose, start)) is None:
+            continue
+        end = m.end()
         k = m.start()  # the last character before the match that is not a space (no copy of the prose before it)
         while k and prose[k - 1].isspace():
             k -= 1
