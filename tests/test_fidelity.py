@@ -19,7 +19,7 @@ from .htmltext import PageText
 SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 NOTE = re.compile(rf"^([{SUP}]+)\s+(.*)$")
 MARKER = re.compile(rf"(?<=\S)([{SUP}]+)")
-DAY = re.compile(r"^(\d{1,2}) ([A-Z]+) (\d{4}) - (.*)$")
+DAY = re.compile(r"^(\d{1,2}) ([A-Z]+) (\d{4}) [-–] (.*)$")  # a hyphen or an en dash
 ENDS_SENTENCE = re.compile(rf"[.?!:][”’\"')*]*[{SUP}]*$")
 
 
@@ -87,6 +87,7 @@ def html_of(site_dir: Path, page: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
+@pytest.mark.paper_facts
 def test_the_paper_has_the_parts_this_test_expects():
     """Guards the reader above: three days, 57 notes, five cut paragraphs (facts of this paper)."""
     assert list(SOURCE) == ["index", "19-october", "20-october", "21-october"]

@@ -16,12 +16,11 @@ from paperkit.parse import read_paper
 from paperkit.pipeline import build_site
 
 from .conftest import PAPER, ROOT
+from .paperdays import paper_days
 
 BIB = ROOT / "footnotes" / "sources.bib"
 # "- d) What steps …" under a "DISCUSSION QUESTIONS" heading, read straight from the paper, not the model
 QUESTION_LINE_RE = re.compile(r"^- ([a-z])\) ", re.MULTILINE)
-DAY_HEADING_RE = re.compile(r"^(\d{1,2}) (JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|"
-                            r"NOVEMBER|DECEMBER) \d{4} - ", re.MULTILINE)
 
 
 class _Ids(html.parser.HTMLParser):
@@ -59,13 +58,8 @@ def parsed(site_dir: Path, url: str) -> _Ids:
 
 def day_questions(paper_text: str) -> dict[str, list[str]]:
     """Per day slug ("21-october"), the letters of its discussion questions, as the paper prints them."""
-    days = list(DAY_HEADING_RE.finditer(paper_text))
-    found = {}
-    for i, m in enumerate(days):
-        part = paper_text[m.end(): days[i + 1].start() if i + 1 < len(days) else len(paper_text)]
-        questions = part[part.index("DISCUSSION QUESTIONS"):]
-        found[f"{m[1]}-{m[2].lower()}"] = QUESTION_LINE_RE.findall(questions)
-    return found
+    return {day.slug: QUESTION_LINE_RE.findall(day.text[day.text.index("DISCUSSION QUESTIONS"):])
+            for day in paper_days(paper_text)}
 
 
 @pytest.fixture(scope="module")
@@ -73,8 +67,13 @@ def paper_questions() -> dict[str, list[str]]:
     return day_questions(PAPER.read_text(encoding="utf-8"))
 
 
-def test_every_question_has_its_id_and_a_permalink(site_dir, paper_questions):
+@pytest.mark.paper_facts
+def test_the_paper_has_17_questions(paper_questions):
     assert sum(len(v) for v in paper_questions.values()) == 17
+
+
+def test_every_question_has_its_id_and_a_permalink(site_dir, paper_questions):
+    assert len(paper_questions) >= 2 and all(paper_questions.values())
     for slug, letters in paper_questions.items():
         page = parsed(site_dir, slug)
         for letter in letters:
@@ -110,34 +109,42 @@ def _paragraph_ids(site) -> dict[str, list[str]]:
     return {path: re.findall(r"^\{: #([\w-]+) \}$", text, re.MULTILINE) for path, text in site.pages.items()}
 
 
-def test_ids_stay_when_the_wording_changes(tmp_path):
+def test_ids_stay_when_the_wording_changes(tmp_path, paper_questions):
     """Reword every question and the first paragraph of every section: no id moves."""
     text = PAPER.read_text(encoding="utf-8")
+    days = paper_days(text)
+    sections = sum(f"\n{name}\n" in day.text for day in days for name in ("POLICY COMMITMENTS", "BACKGROUND INFORMATION"))
     reworded = re.sub(r"^- [a-z]\) (?=.*\?$)", lambda m: f"{m[0]}Reworded: ", text, flags=re.MULTILINE)
     reworded = re.sub(r"^(POLICY COMMITMENTS|BACKGROUND INFORMATION)\n\n", r"\1\n\nA sentence added in front. ",
                       reworded, flags=re.MULTILINE)
-    assert reworded.count("Reworded: ") == 17 and reworded.count("A sentence added in front.") == 6
+    assert reworded.count("Reworded: ") == sum(len(v) for v in paper_questions.values())
+    assert reworded.count("A sentence added in front.") == sections
     copy = tmp_path / "paper.md"
     copy.write_text(reworded, encoding="utf-8")
     before, after = build_site(PAPER, bibliography=BIB), build_site(copy, bibliography=BIB)
-    assert before.pages["21-october.md"] != after.pages["21-october.md"]
+    assert before.pages[f"{days[-1].slug}.md"] != after.pages[f"{days[-1].slug}.md"]
     assert _question_ids(after) == _question_ids(before)
     assert _paragraph_ids(after) == _paragraph_ids(before)
-    assert sum(len(v) for v in _paragraph_ids(before).values()) > 40
+    assert sum(len(v) for v in _paragraph_ids(before).values()) > len(days)
 
 
 def test_paragraph_ids_come_from_section_and_position():
     found = {(a.page, a.id) for a in anchors(read_paper(PAPER))}
+    assert ("index.md", "introduction-p1") in found
+    assert {(f"{day.slug}.md", "background-information-p1") for day in paper_days(PAPER)} <= found
+    assert len(found) == len(anchors(read_paper(PAPER)))
+
+
+@pytest.mark.paper_facts
+def test_paragraph_ids_count_on_through_sub_headings():
+    found = {(a.page, a.id) for a in anchors(read_paper(PAPER))}
     # the 21 October background keeps counting through its sub-headings
     assert ("21-october.md", "background-information-p4") in found
-    assert ("index.md", "introduction-p1") in found
-    assert len(found) == len(anchors(read_paper(PAPER)))
 
 
 def test_every_topic_link_resolves(site_dir):
     topics = parsed(site_dir, "topics")
     targets = [urljoin("/topics/", href) for href, _ in topics.links if "#" in href and not href.startswith("#")]
-    assert len(targets) > 100
     cache: dict[str, list[str]] = {}
     for target in targets:
         url = urlparse(target)
@@ -146,12 +153,22 @@ def test_every_topic_link_resolves(site_dir):
     # the index at the top and every day's topic tags point at topic headings that exist
     own = [h[1:] for h, _ in topics.links if h.startswith("#")]
     assert own and set(own) <= set(topics.ids)
+    for day in paper_days(PAPER):
+        tags = [h for h, cls in parsed(site_dir, day.slug).links if "md-tag" in cls]
+        assert {urlparse(h).fragment for h in tags} <= set(topics.ids)
+
+
+@pytest.mark.paper_facts
+def test_topics_of_the_2021_days(site_dir):
+    topics = parsed(site_dir, "topics")
+    assert len([href for href, _ in topics.links if "#" in href and not href.startswith("#")]) > 100
     for slug in ("19-october", "20-october", "21-october"):
         tags = [h for h, cls in parsed(site_dir, slug).links if "md-tag" in cls]
         assert 3 <= len(tags) <= 8, slug
         assert {urlparse(h).fragment for h in tags} <= set(topics.ids)
 
 
+@pytest.mark.paper_facts
 def test_topics_page_lists_the_question_on_cryptocurrency(site_dir):
     text = (site_dir / "topics" / "index.html").read_text("utf-8")
     section = text[text.index('id="cryptocurrencies"'):]
@@ -160,6 +177,7 @@ def test_topics_page_lists_the_question_on_cryptocurrency(site_dir):
     assert "<strong>cryptocurrency</strong>" in section
 
 
+@pytest.mark.paper_facts
 def test_link_previews_show_the_day_and_its_challenge(site_dir):
     page = parsed(site_dir, "20-october")
     assert page.meta["og:title"].startswith("20 October")
@@ -170,6 +188,7 @@ def test_link_previews_show_the_day_and_its_challenge(site_dir):
     assert parsed(site_dir, "").meta["og:description"] != page.meta["og:description"]
 
 
+@pytest.mark.paper_facts
 @pytest.mark.parametrize(("page", "abbr", "expansion"), [
     ("20-october", "Europol", "European Union Agency for Law Enforcement Cooperation"),
     ("21-october", "MDMA", "methylenedioxymethamphetamine"),
@@ -183,6 +202,17 @@ def test_abbreviations_are_explained(site_dir, page, abbr, expansion):
 def test_each_question_is_its_own_search_entry(site_dir, paper_questions):
     docs = json.loads((site_dir / "search" / "search_index.json").read_text("utf-8"))["docs"]
     by_location = {d["location"]: d for d in docs}
+    for slug, letters in paper_questions.items():
+        for letter in letters:
+            title = by_location[f"{slug}/#question-{letter}"]["title"]
+            assert title.startswith(f"{letter}) ") and "¶" not in title
+    assert not any(d["location"].startswith(("questions/", "topics/")) for d in docs)
+
+
+@pytest.mark.paper_facts
+def test_the_question_on_cryptocurrency_is_its_own_search_entry(site_dir, paper_questions):
+    docs = json.loads((site_dir / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    by_location = {d["location"]: d for d in docs}
     crypto = by_location["21-october/#question-d"]
     assert crypto["title"].startswith("d) What steps") and "cryptocurrency markets" in crypto["title"]
     assert "¶" not in crypto["title"]
@@ -190,9 +220,9 @@ def test_each_question_is_its_own_search_entry(site_dir, paper_questions):
         assert all(f"{slug}/#question-{letter}" in by_location for letter in letters)
         # the questions are not also in the section's text
         assert "cryptocurrency markets" not in by_location[f"{slug}/#discussion-questions"]["text"]
-    assert not any(d["location"].startswith(("questions/", "topics/")) for d in docs)
 
 
+@pytest.mark.paper_facts
 def test_search_knows_other_forms_and_spelled_out_abbreviations(site_dir):
     docs = json.loads((site_dir / "search" / "search_index.json").read_text("utf-8"))["docs"]
     confiscating = [d["location"] for d in docs if "confiscating" in d.get("forms", "").split()]

@@ -41,6 +41,7 @@ IBIDS = {
 }
 
 
+@pytest.mark.paper_facts
 @pytest.mark.parametrize(("where", "meaning"), IBIDS.items(), ids=[f"note-{n}" for _, n in IBIDS])
 def test_ibid_notes_say_what_they_mean(site_dir, where, meaning):
     text = PageText.parse(f"<article>{note_html(site_dir, *where)}</article>").main
@@ -48,6 +49,7 @@ def test_ibid_notes_say_what_they_mean(site_dir, where, meaning):
     assert f"that is, {meaning}" in text
 
 
+@pytest.mark.paper_facts
 def test_un_symbols_link_to_the_un_document(site_dir):
     assert 'href="https://undocs.org/en/E/2019/28"' in note_html(site_dir, "", 1)
     assert 'href="https://undocs.org/en/A/RES/S-30/1"' in note_html(site_dir, "", 4)
@@ -55,6 +57,7 @@ def test_un_symbols_link_to_the_un_document(site_dir):
     assert 'href="https://undocs.org/en/CTOC/COP/WG.3/2021/2"' in note_html(site_dir, "20-october", 40)
 
 
+@pytest.mark.paper_facts
 def test_named_sources_link_to_their_entry(site_dir):
     note = note_html(site_dir, "20-october", 29)  # three conventions by their short names
     for key in ("convention-1988", "convention-corruption-2003", "convention-organized-crime-2000"):
@@ -76,6 +79,7 @@ def test_every_entry_links_back_to_every_citing_note(site_dir):
             assert f'id="fn:{n}"' in page(site_dir, target.rstrip("/")), (entry.key, target, n)
 
 
+@pytest.mark.paper_facts
 def test_back_links_are_labelled_by_page(site_dir):
     sources = page(site_dir, "sources")
     m = re.search(r'id="a-res-s-30-1">(.*?)</div>', sources, re.S)
@@ -83,6 +87,7 @@ def test_back_links_are_labelled_by_page(site_dir):
     assert "4 · Introduction; 5, 6, 7 · 19 October; 25, 26, 27 · 20 October; 42, 43, 44, 45, 46 · 21 October" in text
 
 
+@pytest.mark.paper_facts
 def test_each_day_ends_with_its_sources(site_dir):
     day = page(site_dir, "19-october")
     listing = day.split('id="sources-cited"')[1].split('class="footnote"')[0]

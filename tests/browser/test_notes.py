@@ -1,6 +1,9 @@
 """A reader hovers a note marker: the tooltip shows the note, and an "Ibid." says what it means."""
 
+import pytest
 
+
+@pytest.mark.paper_facts
 def test_hovering_the_first_note_of_the_first_day_shows_its_resolved_source(page, base_url, offsite_requests):
     page.goto(base_url + "19-october/")
     marker = page.locator("sup[id^='fnref'] a").first
