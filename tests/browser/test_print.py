@@ -70,7 +70,7 @@ def test_every_printed_sheet_has_title_dates_and_address(page, base_url, day_pat
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
     sheets = [s for s in text.split("\f") if s.strip()]
-    assert len(sheets) > 1
+    assert sheets  # several for the 2021 paper's longest day, one for a short paper's
     for n, sheet in enumerate(sheets, 1):
         assert title.title in sheet and title.dates in sheet, f"sheet {n}: no title or dates"
         assert base_url + day_path in sheet, f"sheet {n}: no address"
