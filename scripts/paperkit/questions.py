@@ -47,7 +47,7 @@ def write_questions_page(paper: Paper, *, link_symbol: LinkSymbol | None = None)
                                              f"{t.title} ({t.dates}), by day.",
              "search": {"exclude": True}}
     out = ["---\n", yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000), "---\n\n",
-           f"# {TITLE} {{ #top }}\n\n",
+           f"# {TITLE} {{ #title }}\n\n",
            f'<p class="paper-meta">{inline(t.kind)} · {inline(t.title)} · {inline(t.dates)}</p>\n\n']
     for day in paper.days:
         if not day.questions:

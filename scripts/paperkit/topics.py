@@ -133,7 +133,7 @@ def write_topics_page(paper: Paper, topics: tuple[Topic, ...],
                             "discussion question that mentions it.",
              "search": {"exclude": True}}
     out = ["---\n", yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000), "---\n\n",
-           f"# {TITLE} {{ #top }}\n\n",
+           f"# {TITLE} {{ #title }}\n\n",
            '<p class="paper-topic-index" markdown>',
            " · ".join(f"[{_escape(t.name)}](#{t.slug}) ({len(occurrences[t.slug])})" for t in found),
            "</p>\n\n"]

@@ -132,7 +132,7 @@ def _home(paper: Paper, options: Options) -> str:
         out.append(f'<p class="paper-kicker">{" · ".join(inline(s) for s in t.kicker[:2])}</p>\n')
         if len(t.kicker) > 2:
             out.append("".join(f'<p class="paper-kicker-more">{inline(s)}</p>\n' for s in t.kicker[2:]))
-    out.append(f"\n# {inline(t.title)} {{ #top }}\n\n")
+    out.append(f"\n# {inline(t.title)} {{ #title }}\n\n")
     out.append(f'<p class="paper-meta"><span class="paper-dates">{inline(t.dates)}</span> · '
                f'<span class="paper-kind">{inline(t.kind)}</span></p>\n')
     if t.issuer:
