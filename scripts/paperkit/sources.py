@@ -2,9 +2,9 @@
 
 Given the notes resolved against the bibliography (:mod:`paperkit.resolve`):
 
-    [^5]: Ibid., recommendation 3 (k).
-      →  [^5]: Ibid., recommendation 3 (k). <span class="paper-ibid">— that is, [General Assembly resolution
-           70/1](sources.md#a-res-70-1), annex, recommendation 3 (k) ([A/RES/70/1](https://undocs.org/…))</span>
+    [^5]: Ibid., para. 9.
+      →  [^5]: Ibid., para. 9. <span class="paper-ibid">— that is, [General Assembly resolution
+           70/1](sources.md#a-res-70-1), annex, para. 9 ([A/RES/70/1](https://undocs.org/…))</span>
     [^4]: General Assembly resolution [A/RES/70/1](#), annex.
       →  [^4]: General Assembly resolution [A/RES/70/1](https://undocs.org/en/A/RES/70/1), annex. …
 
