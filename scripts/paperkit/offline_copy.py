@@ -44,6 +44,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .mkdocs_plugin import PaperPlugin
+from .write import slugify
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -59,7 +60,7 @@ class OfflineCopyConfig(Config):
 
 def slug(text: str) -> str:
     """``Thematic discussions, autumn`` → ``thematic-discussions-autumn``."""
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:60].rstrip("-") or "site"
+    return slugify(text)[:60].rstrip("-") or "site"
 
 
 class OfflineCopyPlugin(BasePlugin[OfflineCopyConfig]):

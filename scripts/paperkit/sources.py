@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .model import Footnote, Paper
-from .resolve import Bibliography, Citation, Entry, ResolvedNote, citation_text, citing_notes, locator_text
-from .write import PLACEHOLDER_LINK_RE, inline
+from .resolve import Bibliography, Entry, ResolvedNote, citing_notes, locator_text
+from .write import PLACEHOLDER_LINK_RE, inline, slugify
 
 PAGE = "sources.md"
 TITLE = "Sources"
@@ -38,7 +38,7 @@ class Sources:
     bib: Bibliography
     resolved: tuple[ResolvedNote, ...]
 
-    def entry_href(self, key: str, *, from_page: str = "") -> str:
+    def entry_href(self, key: str) -> str:
         return f"{PAGE}#{key}"
 
     def link_symbol(self, symbol: str) -> str:
@@ -124,7 +124,7 @@ class Sources:
                "Every source the paper's notes cite, grouped by kind. UN documents link to the UN's Official "
                "Document System; each entry links back to every note that relies on it.\n\n"]
         for group, entries in self.bib.grouped():
-            out.append(f"## {group.value} {{ #{_slug(group.value)} }}\n\n")
+            out.append(f"## {group.value} {{ #{slugify(group.value)} }}\n\n")
             for entry in entries:
                 out.append(self._entry(entry, cited.get(entry.key, ()), page_of))
         return "".join(out)
@@ -198,14 +198,3 @@ def _display_url(url: str) -> str:
 def _attr(text: str) -> str:
     return text.replace('"', "&quot;")
 
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
-
-
-def ibid_texts(sources: Sources) -> dict[int, str]:
-    """For tests and tooltips: each "Ibid." note's meaning in words."""
-    return {r.number: "; ".join(citation_text(c) for c in r.citations) for r in sources.resolved if r.ibid}
-
-
-__all__ = ["PAGE", "TITLE", "Sources", "reference", "ibid_texts", "Citation"]
