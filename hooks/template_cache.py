@@ -8,7 +8,8 @@ of the source, and its own and Python's version), so an edited override or an up
 compiled again. The output does not change, only the time it takes.
 
 The folder sits beside ``mkdocs.yml`` (Material's own plugins keep their caches under ``.cache/`` too) and can
-be deleted at any time. Where it cannot be made (a read-only checkout) templates are compiled as before.
+be deleted at any time, even while ``mkdocs serve`` runs: a cache that cannot be read or written is skipped,
+never an error. Where the folder cannot be made (a read-only checkout) templates are compiled as before.
 """
 
 from __future__ import annotations
@@ -17,12 +18,23 @@ import logging
 from pathlib import Path
 
 import jinja2
+import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 
 FOLDER = Path(".cache") / "templates"
+
+
+class _Cache(jinja2.FileSystemBytecodeCache):
+    """Jinja's, but a failed write (the folder deleted meanwhile, a full disk) only costs the next compile."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError as error:
+            log.debug(f"Compiled template not kept: {error}")
 
 
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -32,5 +44,5 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
     except OSError as error:
         log.debug(f"Templates compiled without a cache: {error}")
         return env
-    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+    env.bytecode_cache = _Cache(str(folder))
     return env
