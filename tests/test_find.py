@@ -11,7 +11,9 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
+from paperkit import topics
 from paperkit.anchors import anchors
+from paperkit.errors import PaperError
 from paperkit.parse import read_paper
 from paperkit.pipeline import build_site
 
@@ -160,6 +162,31 @@ def test_every_topic_link_resolves(site_dir):
     for day in paper_days(PAPER):
         tags = [h for h, cls in parsed(site_dir, day.slug).links if "md-tag" in cls]
         assert {urlparse(h).fragment for h in tags} <= set(topics.ids)
+
+
+def test_topic_occurrences_are_every_match_of_the_topic_patterns():
+    """The quick first-word test before each topic's regex drops no match."""
+    paper = read_paper(PAPER)
+    listed = topics.read_topics(ROOT / "footnotes" / "topics.yml")
+    found = topics.find_occurrences(paper, listed)
+    for topic in listed:
+        expected = [a.id for a in anchors(paper) if topic.pattern.search(topics._plain(a.text, limit=len(a.text) + 1))]
+        assert [o.anchor.id for o in found[topic.slug]] == expected, topic.name
+    assert any(found.values())
+
+
+@pytest.mark.parametrize("text, line, what", [
+    ("- topic: Money laundering\n  synonyms: [proceeds of crime\n- topic: Firearms\n", 3, "not valid YAML"),
+    ("topic: Money laundering\n", None, "must be a YAML list"),
+    ("- topic: Money laundering\n- synonyms: [x]\n", None, "entry 2 has no `topic:`"),
+    ("- topic: Firearms\n- topic: firearms\n", None, "same name: firearms"),
+])
+def test_a_bad_topic_list_names_what_to_fix(tmp_path, text, line, what):
+    bad = tmp_path / "topics.yml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(PaperError) as caught:
+        topics.read_topics(bad)
+    assert caught.value.line == line and what in str(caught.value), str(caught.value)
 
 
 @pytest.mark.paper_facts
