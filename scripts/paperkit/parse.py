@@ -113,10 +113,11 @@ def sentence_case(caps: str, prose: str, *, keep: frozenset[str] = frozenset()) 
     words = list(WORD_RE.finditer(caps))
     cased = [m.group(0).lower() for m in words]
     starts: dict[str, list[int]] = {}
+    folded = _fold(prose)
     i = 0
     while i < len(words):
         for j in range(len(words), i, -1):
-            found = _phrase_in(prose, [m.group(0) for m in words[i:j]], starts)
+            found = _phrase_in(prose, folded, [m.group(0) for m in words[i:j]], starts)
             if found is not None:
                 cased[i:j] = found
                 break
@@ -134,38 +135,74 @@ def sentence_case(caps: str, prose: str, *, keep: frozenset[str] = frozenset()) 
     return text[:1].upper() + text[1:]
 
 
-def _phrase_in(prose: str, words: list[str], starts: dict[str, list[int]]) -> list[str] | None:
+def _fold(text: str) -> str:
+    """``text`` in lower case, character for character (indices into it are indices into ``text``)."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _phrase_in(prose: str, folded: str, words: list[str], starts: dict[str, list[int]]) -> list[str] | None:
     """How the prose most often writes this run of words (not at a sentence's start), or ``None``.
 
+    A run is found where its words follow each other, in any case, with one or more characters that are not
+    part of a word (spaces, dashes, punctuation) between them, and no letter right before or after it.
     ``starts`` caches, per first word, where in the prose it starts: the runs tried for one line share their
     first words, so the prose is scanned once per first word, and a run is only tried where its first word is.
-    The matches are those of ``pattern.finditer(prose)``: the same candidates, left to right, none overlapping.
+    Runs found do not overlap; ``folded`` is the prose in lower case (:func:`_fold`).
     """
-    first = words[0]
+    first = words[0].lower()
     if first not in starts:
-        starts[first] = [m.start() for m in re.finditer(r"(?<![A-Za-z'])(?=" + re.escape(first) + ")", prose,
-                                                          re.IGNORECASE)]
-    pattern = re.compile(r"(?<![A-Za-z'])" + r"\W+".join(re.escape(w) for w in words) + r"(?![A-Za-z])",
-                         re.IGNORECASE)
+        found, at = [], folded.find(first)
+        while at != -1:
+            if not at or not (prose[at - 1] in _LETTERS or prose[at - 1] == "'"):
+                found.append(at)
+            at = folded.find(first, at + 1)
+        starts[first] = found
+    lowered = [w.lower() for w in words]
     seen: Counter[tuple[str, ...]] = Counter()
     end = 0
     for start in starts[first]:
-        if start < end or (m := pattern.match(prose, start)) is None:
+        if start < end or (stop := _run_end(prose, folded, start, lowered)) is None:
             continue
-        end = m.end()
-        k = m.start()  # the last character before the match that is not a space (no copy of the prose before it)
+        end = stop
+        k = start  # the last character before the run that is not a space (no copy of the prose before it)
         while k and prose[k - 1].isspace():
             k -= 1
         if k and prose[k - 1] not in ".?!:;“\"":
-            seen[tuple(WORD_RE.findall(m.group(0)))] += 1
+            seen[tuple(WORD_RE.findall(prose[start:stop]))] += 1
     return list(seen.most_common(1)[0][0]) if seen else None
+
+
+def _run_end(prose: str, folded: str, start: int, words: list[str]) -> int | None:
+    """Where the run of ``words`` (lower case) that begins at ``start`` ends, or ``None`` if none begins there."""
+    at = start
+    for i, word in enumerate(words):
+        if i:
+            gap = at
+            while gap < len(prose) and not (prose[gap].isalnum() or prose[gap] == "_"):
+                gap += 1
+            if gap == at:
+                return None
+            at = gap
+        if not folded.startswith(word, at):
+            return None
+        at += len(word)
+    return None if at < len(prose) and prose[at] in _LETTERS else at
+
+
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def _is_caps_line(raw: _Raw) -> bool:
     if len(raw.lines) != 1 or NOTE_RE.match(raw.lines[0]) or ITEM_RE.match(raw.lines[0]):
         return False
-    letters = [c for c in raw.lines[0] if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    letters = False
+    for c in raw.lines[0]:  # stops at the first small letter: a line of prose is told at once
+        if c.isalpha():
+            if not c.isupper():
+                return False
+            letters = True
+    return letters
 
 
 def _is_note_block(raw: _Raw) -> bool:

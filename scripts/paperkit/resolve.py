@@ -446,11 +446,13 @@ def _find_names(folded: str, names: Sequence[tuple[str, str]]) -> list[tuple[int
     """Non-overlapping (start, end, key) spans of entry names in a folded note, longest names first."""
     taken: list[tuple[int, int, str]] = []
     for name, key in names:
-        for m in re.finditer(re.escape(name), folded):
-            s, e = m.start(), m.end()
+        s = folded.find(name)
+        while s != -1 and name:  # each occurrence, left to right, none overlapping (as re.finditer finds them)
+            e = s + len(name)
             whole = (s == 0 or not folded[s - 1].isalnum()) and (e == len(folded) or not folded[e].isalnum())
             if whole and all(e <= ts or s >= te for ts, te, _ in taken):
                 taken.append((s, e, key))
+            s = folded.find(name, e)
     return sorted(taken)
 
 
