@@ -68,8 +68,13 @@ class QuestionParser(HTMLParser):
 
 
 def questions(html: str) -> list[tuple[str, str]]:
+    # from the first question's tag on: what comes before it (most of a day page) holds no question, and the
+    # parser's time grows with what it reads
+    first = html.find(QUESTION_CLASS)
+    if first == -1:
+        return []
     parser = QuestionParser()
-    parser.feed(html)
+    parser.feed(html[html.rfind("<", 0, first):])
     parser.close()
     return parser.questions
 

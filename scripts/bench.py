@@ -90,7 +90,8 @@ def serve_reloads(work: Path, runs: int) -> tuple[list[float], list[float]]:
     """Seconds from saving the paper to `mkdocs serve` reloading the browsers, and the rebuild's own part.
 
     `mkdocs serve` on a copy of the paper (a config beside mkdocs.yml, as the tests make); each run saves the
-    copy again (a blank line more or less at its end) and waits for "Reloading browsers" in the log."""
+    copy again (a blank line more or less at its end, written beside it and renamed over it, as editors save)
+    and waits for "Reloading browsers" in the log."""
     inputs = work / "serve-inputs"
     inputs.mkdir()
     paper = inputs / "paper.md"
@@ -107,26 +108,28 @@ def serve_reloads(work: Path, runs: int) -> tuple[list[float], list[float]]:
     lines: list[tuple[float, str]] = []
     threading.Thread(target=lambda: lines.extend((time.monotonic(), ln) for ln in server.stderr), daemon=True).start()
 
-    def wait(word: str, seen: int) -> tuple[float, str]:
+    def after(word: str, since: float) -> tuple[float, str]:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
-            hits = [(t, ln) for t, ln in list(lines) if word in ln]
-            if len(hits) > seen:
-                return hits[seen]
+            for t, ln in list(lines):
+                if t > since and word in ln:
+                    return t, ln
             time.sleep(0.01)
         raise RuntimeError(f"mkdocs serve: no {word!r} in 120 s:\n" + "".join(ln for _, ln in lines))
 
     reloads, builds = [], []
     try:
-        wait("Serving on", 0)
+        after("Serving on", 0)
         for i in range(runs):
-            time.sleep(1.5)
+            time.sleep(1.5)  # the log is quiet: the last rebuild is over
             saved = time.monotonic()
-            paper.write_text(text + "\n" * ((i + 1) % 2), encoding="utf-8")
-            reloaded, _ = wait("Reloading browsers", i)
-            _, built = wait("Documentation built in", i + 1)
+            draft = paper.with_suffix(".tmp")  # saved as editors save: written beside, then renamed over it
+            draft.write_text(text + "\n" * ((i + 1) % 2), encoding="utf-8")
+            os.replace(draft, paper)
+            building, _ = after("Building documentation", saved)
+            reloaded, _ = after("Reloading browsers", building)
             reloads.append(reloaded - saved)
-            builds.append(float(built.split("built in")[1].split()[0]))
+            builds.append(reloaded - building)
     finally:
         server.terminate()
         server.wait(timeout=30)
