@@ -7,8 +7,8 @@ field (declared in mkdocs.yml under the search plugin's ``fields``) listing the 
 
     "text": "… the confiscation of proceeds …"   →   "forms": "confiscate confiscated confiscates confiscating …"
 
-Forms are made by swapping common English endings and kept only when the Snowball English stemmer gives them
-the word's own stem, so "station" never yields "stating".
+The forms come from ``paperkit.wordforms`` (common English endings swapped, kept only when the Snowball stemmer
+gives them the word's own stem, so "station" never yields "stating").
 
 An abbreviation is a form of what it stands for: an entry that spells out "Financial Action Task Force" without
 saying "FATF" gets "fatf". The abbreviations are read from the glossary (Markdown's ``*[FATF]: Financial Action
@@ -22,44 +22,17 @@ import functools
 import re
 from pathlib import Path
 
-import snowballstemmer
 from mkdocs.config.defaults import MkDocsConfig
+from paperkit.wordforms import WORD_RE, forms_of
 
 SEARCH_PLUGIN = "material/search"
 SNIPPETS = "pymdownx.snippets"
 FIELD = "forms"
-MIN_LENGTH = 5
-"""Shorter words (and abbreviations) are left alone."""
-# a word of the index: letters only, "confiscation"
-WORD_RE = re.compile(r"[^\W\d_]{%d,}" % MIN_LENGTH)
-# inflections only ("-ment", "-ity" would add words nobody types), in families: a word takes the endings of
-# the families it already has an ending of, plus the plain ones ("confiscation" → "confiscating")
-PLAIN = ("", "e", "s", "es", "ed", "d", "ing")
-FAMILIES = (("ion", "ions", "ation", "ations", "ate", "ated", "ates", "ating"), ("y", "ies", "ied"))
-ENDINGS = PLAIN + tuple(e for family in FAMILIES for e in family)
-STEMMER = snowballstemmer.stemmer("english")
 # "*[FATF]: Financial Action Task Force" — Markdown's abbreviation definition
 ABBR_RE = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:\s*(?P<title>\S.*)$", re.MULTILINE)
 
 glossary: dict[str, re.Pattern[str]] = {}
 """Abbreviation → a pattern for its expansion (whole words, any case); filled from the glossary in on_config."""
-
-
-@functools.lru_cache(maxsize=None)
-def forms(word: str) -> frozenset[str]:
-    """Other forms of ``word`` with its stem.
-
-    >>> sorted(f for f in forms("confiscation") if f.startswith("confiscat"))
-    ['confiscate', 'confiscated', 'confiscates', 'confiscating', 'confiscations']
-    >>> "stating" in forms("station")
-    False
-    """
-    word = word.casefold()
-    stem = STEMMER.stemWord(word)
-    bases = {word[: len(word) - len(e)] for e in ENDINGS if e and word.endswith(e)}
-    endings = PLAIN + tuple(e for family in FAMILIES if word.endswith(family) for e in family)
-    candidates = {word + "s"} | {base + e for base in bases if len(base) >= 3 for e in endings}
-    return frozenset(c for c in candidates if c != word and STEMMER.stemWord(c) == stem)
 
 
 def read_glossary(text: str) -> dict[str, re.Pattern[str]]:
@@ -71,17 +44,26 @@ def read_glossary(text: str) -> dict[str, re.Pattern[str]]:
     found = {}
     for m in ABBR_RE.finditer(text):
         words = m["title"].split("(")[0].split(":")[0].split()
-        found[m["abbr"]] = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
+        if words:
+            found[m["abbr"]] = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
     return found
 
 
 def entry_forms(text: str) -> str:
     """The forms an entry's text lacks: other forms of its words, and abbreviations it spells out."""
     text = re.sub(r"<[^>]+>", " ", text)
+    folded = text.casefold()
     words = {w.casefold() for w in WORD_RE.findall(text)}
-    abbreviations = {a.casefold() for a, pattern in glossary.items()
-                     if pattern.search(text) and not re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text)}
-    return " ".join(sorted({f for w in words for f in forms(w)} - words) + sorted(abbreviations))
+    abbreviations = {a.casefold() for a, pattern in glossary.items()  # first a quick look for the first word
+                     if _first_word(pattern) in folded and pattern.search(text)
+                     and not re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text)}
+    return " ".join(sorted({f for fs in forms_of(words).values() for f in fs} - words) + sorted(abbreviations))
+
+
+@functools.lru_cache(maxsize=None)
+def _first_word(pattern: re.Pattern[str]) -> str:
+    """The expansion's first word, case-folded, as :func:`read_glossary` put it at the start of ``pattern``."""
+    return re.sub(r"\\(.)", r"\1", pattern.pattern.removeprefix(r"(?<!\w)").split(r"\s+")[0]).casefold()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
