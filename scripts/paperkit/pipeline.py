@@ -7,9 +7,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from . import questions, sources, topics
 from .anchors import block_ids
@@ -19,6 +21,18 @@ from .resolve import load_bibliography, resolve_notes
 from .sources import Sources
 from .write import Options, day_title, write_pages
 
+T = TypeVar("T")
+_read: dict[tuple[Callable, Path], tuple[tuple[int, int], object]] = {}
+"""What each data file gave when last read, with its (modification time, size): `mkdocs serve` rebuilds on
+every save of the paper, and reads the bibliography and topic list again only when they have changed."""
+
+
+def _unless_unchanged(read: Callable[[Path], T], path: Path) -> T:
+    stat = path.stat()
+    key, seen = (read, path.resolve()), (stat.st_mtime_ns, stat.st_size)
+    if key not in _read or _read[key][0] != seen:
+        _read[key] = (seen, read(path))  # a file that fails to read raises here, and is read again next time
+    return _read[key][1]  # type: ignore[return-value]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +50,9 @@ def build_site(paper_path: Path, *, bibliography: Path | None = None, topic_list
     paper = read_paper(paper_path)
     notes = None
     if bibliography is not None and bibliography.exists():
-        bib = load_bibliography(bibliography)
+        bib = _unless_unchanged(load_bibliography, bibliography)
         notes = Sources(paper, bib, resolve_notes(paper.notes, bib, source=paper.source))
-    paper_topics = topics.read_topics(topic_list) if topic_list is not None and topic_list.exists() else ()
+    paper_topics = _unless_unchanged(topics.read_topics, topic_list) if topic_list is not None and topic_list.exists() else ()
     occurrences = topics.find_occurrences(paper, paper_topics)
     options = Options(block_ids=block_ids(paper), question_cite=partial(questions.citation, paper),
                       day_topics=topics.day_topics(paper_topics, occurrences),

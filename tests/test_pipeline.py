@@ -1,0 +1,35 @@
+"""The stages wired together (scripts/paperkit/pipeline.py), as `mkdocs serve` runs them again and again in one
+process: a data file read before is read again once it has changed, and only then."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+from paperkit import pipeline, resolve
+
+from .conftest import FIXTURES
+
+PAPER = FIXTURES / "papers" / "arc-2023-two-days.md"
+BIBLIOGRAPHY = FIXTURES / "papers" / "arc-2023-two-days.bib"
+OLD, NEW = "Founding charter of the Alpine Rivers Commission", "Charter of the Alpine Rivers Commission, as founded"
+
+
+def test_an_edited_bibliography_is_read_again_and_an_unchanged_one_is_not(tmp_path, monkeypatch):
+    bib = tmp_path / BIBLIOGRAPHY.name
+    shutil.copyfile(BIBLIOGRAPHY, bib)
+    reads = []
+    load = resolve.load_bibliography
+    monkeypatch.setattr(pipeline, "load_bibliography", lambda path: reads.append(path) or load(path))
+
+    first = pipeline.build_site(PAPER, bibliography=bib)
+    assert OLD in first.pages["sources.md"]
+    pipeline.build_site(PAPER, bibliography=bib)
+    assert len(reads) == 1, "an unchanged bibliography was read again"
+
+    stat = bib.stat()
+    bib.write_text(bib.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
+    os.utime(bib, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same time: a size that changed is enough
+    edited = pipeline.build_site(PAPER, bibliography=bib)
+    assert len(reads) == 2
+    assert NEW in edited.pages["sources.md"] and OLD not in edited.pages["sources.md"]
