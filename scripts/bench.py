@@ -244,6 +244,9 @@ def lighthouse(url: str, out: Path) -> dict:
     report = json.loads(out.read_text(encoding="utf-8"))
     scores = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
     scores.update({name: report["audits"][audit]["numericValue"] for audit, name in METRICS.items()})
+    # Lighthouse's measure of the host's CPU speed: its 4× slowdown assumes ≈ 1500 (a faster host is slowed
+    # less than it should be, a slower one more), so a low index reads as too much blocking time
+    scores["BI"] = report["environment"]["benchmarkIndex"]
     scores["failing"] = {  # the audits that cost points, to know what to fix
         a["id"] for c in CATEGORIES for ref in report["categories"][c]["auditRefs"]
         if ref["weight"] and (a := report["audits"][ref["id"]])["score"] is not None and a["score"] < 1}
@@ -254,7 +257,7 @@ def lighthouse_median(url: str, out: Path, runs: int) -> dict:
     """Median scores and metrics of `runs` Lighthouse runs (scores vary between runs; Lighthouse's own advice
     is the median of several), and every audit that cost points in any run."""
     results = [lighthouse(url, out) for _ in range(runs)]
-    median = {k: statistics.median(r[k] for r in results) for k in [*CATEGORIES, *METRICS.values()]}
+    median = {k: statistics.median(r[k] for r in results) for k in [*CATEGORIES, *METRICS.values(), "BI"]}
     median["failing"] = sorted(set().union(*(r["failing"] for r in results)))
     median["performance runs"] = [r["performance"] for r in results]
     return median
@@ -314,12 +317,12 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"\nLighthouse {LIGHTHOUSE_VERSION}, mobile (served with gzip over HTTP/1.1), median of "
                       f"{args.lighthouse_runs} runs; metrics in ms (CLS unitless):")
                 print(f"  {'page':<14}" + "".join(f"{c:>15}" for c in CATEGORIES)
-                      + "".join(f"{m:>7}" for m in METRICS.values()) + "  performance per run")
+                      + "".join(f"{m:>7}" for m in METRICS.values()) + "  host CPU  performance per run")
                 for page_path in pages:
                     s = lighthouse_median(base + page_path, work / "lighthouse.json", args.lighthouse_runs)
                     print(f"  /{page_path:<13}" + "".join(f"{s[c]:>15g}" for c in CATEGORIES)
                           + "".join(f"{s[m]:>7.0f}" if m != "CLS" else f"{s[m]:>7.2f}" for m in METRICS.values())
-                          + f"  {s['performance runs']}"
+                          + f"  {s['BI']:>8.0f}  {s['performance runs']}"
                           + (f"  losing points: {', '.join(s['failing'])}" if s["failing"] else ""), flush=True)
                 print(f"  (load average {' '.join(f'{x:.2f}' for x in os.getloadavg())})")
         server.shutdown()
