@@ -89,21 +89,27 @@ def build_times(work: Path, runs: int) -> tuple[list[float], list[float]]:
 def serve_reloads(work: Path, runs: int) -> tuple[list[float], list[float]]:
     """Seconds from saving the paper to `mkdocs serve` reloading the browsers, and the rebuild's own part.
 
-    `mkdocs serve` on a copy of the paper (a config beside mkdocs.yml, as the tests make); each run saves the
-    copy again (a blank line more or less at its end, written beside it and renamed over it, as editors save)
+    `mkdocs serve --dirty` (as `scripts/dev.py serve` runs it) on a copy of the paper (a config beside mkdocs.yml, as the tests make); each run saves the
+    copy with one word added to a paragraph, then as it was (written beside it and renamed over it, as editors save)
     and waits for "Reloading browsers" in the log."""
     inputs = work / "serve-inputs"
     inputs.mkdir()
     paper = inputs / "paper.md"
     text = (ROOT / "paper" / "background-paper.md").read_text(encoding="utf-8")
     paper.write_text(text, encoding="utf-8")
+    # an editor's edit: one word more in one paragraph (the longest line of the paper's middle third)
+    lines_of = text.split("\n")
+    third = len(lines_of) // 3
+    at = max(range(third, 2 * third), key=lambda n: len(lines_of[n]))
+    lines_of[at] = lines_of[at].replace(" ", " also ", 1)
+    edited = "\n".join(lines_of)
     config = ROOT / ".bench-serve.yml"
     config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace(
         "paper: paper/background-paper.md", f"paper: {paper}"), encoding="utf-8")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(config), "-a", f"127.0.0.1:{port}"],
                               cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     lines: list[tuple[float, str]] = []
     threading.Thread(target=lambda: lines.extend((time.monotonic(), ln) for ln in server.stderr), daemon=True).start()
@@ -124,7 +130,7 @@ def serve_reloads(work: Path, runs: int) -> tuple[list[float], list[float]]:
             time.sleep(1.5)  # the log is quiet: the last rebuild is over
             saved = time.monotonic()
             draft = paper.with_suffix(".tmp")  # saved as editors save: written beside, then renamed over it
-            draft.write_text(text + "\n" * ((i + 1) % 2), encoding="utf-8")
+            draft.write_text(edited if i % 2 == 0 else text, encoding="utf-8")
             os.replace(draft, paper)
             building, _ = after("Building documentation", saved)
             reloaded, _ = after("Reloading browsers", building)

@@ -132,7 +132,7 @@ def run(*args: str | Path) -> int:
 def serve(extra: list[str]) -> int:
     ensure_venv()
     say(f"serving the site: open http://{ADDRESS}/ in a browser (Ctrl+C stops)")
-    return run(BIN / "mkdocs", "serve", "-a", ADDRESS, *extra)
+    return run(BIN / "mkdocs", "serve", "--dirty", "-a", ADDRESS, *extra)  # see hooks/quick_reload.py
 
 
 def build(extra: list[str]) -> int:

@@ -8,6 +8,7 @@ watches is polled every tenth of a second, the ones watched after it too.
 from __future__ import annotations
 
 import importlib.util
+import logging
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
 
@@ -91,3 +92,26 @@ def test_serve_polls_every_watched_folder_quickly(tmp_path):
     server.watch(str(tmp_path / "paper"))  # watched after it (`watch:` in mkdocs.yml)
     assert len(server.observer.emitters) == 2
     assert {e.timeout for e in server.observer.emitters} == {quick_reload.INTERVAL}
+
+
+@pytest.mark.parametrize("own_page, shown", [(False, False), (True, True)])
+def test_the_dirty_build_warning_is_left_out_only_while_every_page_is_generated(tmp_path, own_page, shown):
+    docs = tmp_path / "docs"
+    (docs / "assets").mkdir(parents=True)
+    (docs / "assets" / "site.css").write_text("p {}")
+    if own_page:
+        (docs / "about.md").write_text("# About\n")
+    logger = logging.getLogger("mkdocs.commands.build")
+    try:
+        for _ in range(2):  # every rebuild loads the hook again: one filter all the same
+            hook("quick_reload").on_config(SimpleNamespace(docs_dir=str(docs)))
+        assert len(logger.filters) == (0 if own_page else 1)
+        record = logger.makeRecord(logger.name, logging.WARNING, __file__, 1,
+                                   "A 'dirty' build is being performed, this will likely lead to inaccurate navigation",
+                                   None, None)
+        assert bool(logger.filter(record)) is shown
+        other = logger.makeRecord(logger.name, logging.WARNING, __file__, 1, "Something else", None, None)
+        assert bool(logger.filter(other))
+    finally:
+        for f in list(logger.filters):
+            logger.removeFilter(f)
