@@ -23,8 +23,10 @@
     return url.href
   }
 
+  /* Material copies (its bundle starts at the reader's first interaction: partials/scripts-on-interaction.html) */
   function canCopy() {
-    return Boolean(document.queryCommandSupported && document.queryCommandSupported("copy"))
+    return typeof document$ !== "undefined"
+      && Boolean(document.queryCommandSupported && document.queryCommandSupported("copy"))
   }
 
   /* A field holding `text`, selected: the fallback, and the visible citation */
@@ -96,7 +98,9 @@
     highlight()
   }
 
+  /* Run as the page loads, before Material (listed with `defer: true`), so the buttons are there from the first
+     paint; once only (Material's DOMContentLoaded, dispatched again when it starts, is not for us) */
   window.addEventListener("hashchange", highlight)
-  if (typeof document$ !== "undefined") document$.subscribe(setup)   /* Material: every page, instant or not */
-  else document.addEventListener("DOMContentLoaded", setup)
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup, { once: true })
+  else setup()
 })()
