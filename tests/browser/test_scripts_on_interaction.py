@@ -31,7 +31,7 @@ def test_nothing_runs_before_the_first_interaction_and_a_hover_starts_it(page, b
     page.goto(base_url + _day_path(site_pages), wait_until="networkidle")
     page.wait_for_timeout(500)
     assert not page.evaluate(STARTED_JS)
-    assert page.locator(".md-tooltip2").count() == 0    # Material mounts a tooltip per note marker when it starts
+    assert page.locator(".md-sidebar__scrollwrap[style*=height]").count() == 0  # Material sizes them when started
     assert page.locator("template#__scripts").count() == 1 and page.locator("#__config").count() == 1
 
     marker = page.locator("sup[id^='fnref'] a").first
@@ -56,6 +56,19 @@ def test_the_page_looks_the_same_before_and_after_the_scripts_start(request, bas
     page.wait_for_function(STARTED_JS)
     page.wait_for_timeout(300)
     assert page.evaluate(LAYOUT_JS) == before
+
+
+def test_listeners_of_the_page_load_run_once(page, base_url, site_pages):
+    """Material waits for DOMContentLoaded, long past when it starts: it must start without the page's other
+    listeners of that event (here one the browser test adds first) running a second time."""
+    page.add_init_script("window.__loaded = 0; document.addEventListener('DOMContentLoaded', () => __loaded++)")
+    page.goto(base_url + _day_path(site_pages), wait_until="networkidle")
+    page.keyboard.press("Tab")
+    page.wait_for_function(STARTED_JS)
+    page.wait_for_timeout(300)
+    assert page.evaluate("__loaded") == 1
+    # and Material did start its components, which wait for that event: its sidebars are sized to the window
+    assert page.locator(".md-sidebar__scrollwrap[style*=height]").count() > 0
 
 
 def test_a_search_address_starts_the_scripts_at_once(page, base_url):
