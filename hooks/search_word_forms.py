@@ -18,34 +18,41 @@ hover and for search.
 
 from __future__ import annotations
 
-import functools
 import re
-from pathlib import Path
+from typing import NamedTuple
 
 from mkdocs.config.defaults import MkDocsConfig
+from paperkit.mkdocs_plugin import appended_snippets
 from paperkit.wordforms import WORD_RE, forms_of
 
 SEARCH_PLUGIN = "material/search"
-SNIPPETS = "pymdownx.snippets"
 FIELD = "forms"
 # "*[FATF]: Financial Action Task Force" — Markdown's abbreviation definition
 ABBR_RE = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:\s*(?P<title>\S.*)$", re.MULTILINE)
 
-glossary: dict[str, re.Pattern[str]] = {}
-"""Abbreviation → a pattern for its expansion (whole words, any case); filled from the glossary in on_config."""
+class Expansion(NamedTuple):
+    first: str
+    """Its first word, case-folded: a text without it cannot match ``pattern``."""
+    pattern: re.Pattern[str]
+    """Its words, whole, any case, any white space between them."""
 
 
-def read_glossary(text: str) -> dict[str, re.Pattern[str]]:
-    """Abbreviation → its expansion's words (up to a bracket or colon) as a pattern.
+glossary: dict[str, Expansion] = {}
+"""Abbreviation → what it stands for; filled from the glossary in on_config."""
 
-    >>> bool(read_glossary("*[FATF]: Financial Action Task Force")["FATF"].search("the financial action task force"))
+
+def read_glossary(text: str) -> dict[str, Expansion]:
+    """Abbreviation → its expansion's words (up to a bracket or colon).
+
+    >>> bool(read_glossary("*[FATF]: Financial Action Task Force")["FATF"].pattern.search("the financial action task force"))
     True
     """
     found = {}
     for m in ABBR_RE.finditer(text):
         words = m["title"].split("(")[0].split(":")[0].split()
         if words:
-            found[m["abbr"]] = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
+            pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
+            found[m["abbr"]] = Expansion(words[0].casefold(), pattern)
     return found
 
 
@@ -54,16 +61,10 @@ def entry_forms(text: str) -> str:
     text = re.sub(r"<[^>]+>", " ", text)
     folded = text.casefold()
     words = {w.casefold() for w in WORD_RE.findall(text)}
-    abbreviations = {a.casefold() for a, pattern in glossary.items()  # first a quick look for the first word
-                     if _first_word(pattern) in folded and pattern.search(text)
+    abbreviations = {a.casefold() for a, (first, pattern) in glossary.items()  # a quick look for the first word
+                     if first in folded and pattern.search(text)
                      and not re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text)}
     return " ".join(sorted({f for fs in forms_of(words).values() for f in fs} - words) + sorted(abbreviations))
-
-
-@functools.lru_cache(maxsize=None)
-def _first_word(pattern: re.Pattern[str]) -> str:
-    """The expansion's first word, case-folded, as :func:`read_glossary` put it at the start of ``pattern``."""
-    return re.sub(r"\\(.)", r"\1", pattern.pattern.removeprefix(r"(?<!\w)").split(r"\s+")[0]).casefold()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -71,12 +72,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if search is not None and FIELD not in search.config.fields:
         raise ValueError(f"search_word_forms: add `fields: {{{FIELD}: {{boost: 1}}}}` to the search plugin in mkdocs.yml")
     glossary.clear()
-    snippets = config.mdx_configs.get(SNIPPETS, {})
-    bases = [Path(config.config_file_path).parent / b for b in snippets.get("base_path", ["."])]
-    for name in snippets.get("auto_append", []):
-        path = next((b / name for b in bases if (b / name).is_file()), None)
+    for name, path in appended_snippets(config):
         if path is None:
-            raise FileNotFoundError(f"search_word_forms: the glossary {name} is not in {bases}")
+            raise FileNotFoundError(f"search_word_forms: the glossary {name} is in no `base_path` of pymdownx.snippets")
         glossary.update(read_glossary(path.read_text(encoding="utf-8")))
     return config
 

@@ -139,10 +139,7 @@ def _surroundings(config: MkDocsConfig, files: Files) -> str:
     """What shapes a page's HTML besides its Markdown: the config file, the snippets appended to every page
     (the glossary), the pages and files that links may point at."""
     parts = [_stamp(Path(config.config_file_path))] if config.config_file_path else []
-    snippets = config.mdx_configs.get("pymdownx.snippets", {})
-    for base in snippets.get("base_path", ["."]):
-        for name in snippets.get("auto_append", []):
-            parts.append(_stamp(Path(config.config_file_path or ".").parent / base / name))
+    parts += [_stamp(path) if path else f"{name} -" for name, path in appended_snippets(config)]
     parts += sorted(f.src_uri for f in files)
     return "\n".join(parts)
 
@@ -153,3 +150,12 @@ def _stamp(path: Path) -> str:
     except OSError:
         return f"{path} -"
     return f"{path} {stat.st_mtime_ns} {stat.st_size}"
+
+
+def appended_snippets(config: MkDocsConfig) -> list[tuple[str, Path | None]]:
+    """The files pymdownx.snippets appends to every page (``auto_append``: the glossary), each with where it is
+    found — the first ``base_path`` holding it, relative to ``mkdocs.yml`` — or ``None``."""
+    snippets = config.mdx_configs.get("pymdownx.snippets", {})
+    bases = [Path(config.config_file_path or ".").parent / b for b in snippets.get("base_path", ["."])]
+    return [(name, next((b / name for b in bases if (b / name).is_file()), None))
+            for name in snippets.get("auto_append", [])]

@@ -41,6 +41,7 @@ from .model import (
     SubSection,
     TitleBlock,
 )
+from .text import fold_case
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _TO_DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
@@ -113,7 +114,7 @@ def sentence_case(caps: str, prose: str, *, keep: frozenset[str] = frozenset()) 
     words = list(WORD_RE.finditer(caps))
     cased = [m.group(0).lower() for m in words]
     starts: dict[str, list[int]] = {}
-    folded = _fold(prose)
+    folded = fold_case(prose)
     i = 0
     while i < len(words):
         for j in range(len(words), i, -1):
@@ -135,12 +136,6 @@ def sentence_case(caps: str, prose: str, *, keep: frozenset[str] = frozenset()) 
     return text[:1].upper() + text[1:]
 
 
-def _fold(text: str) -> str:
-    """``text`` in lower case, character for character (indices into it are indices into ``text``)."""
-    lower = text.lower()
-    return lower if len(lower) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
 def _phrase_in(prose: str, folded: str, words: list[str], starts: dict[str, list[int]]) -> list[str] | None:
     """How the prose most often writes this run of words (not at a sentence's start), or ``None``.
 
@@ -148,7 +143,7 @@ def _phrase_in(prose: str, folded: str, words: list[str], starts: dict[str, list
     part of a word (spaces, dashes, punctuation) between them, and no letter right before or after it.
     ``starts`` caches, per first word, where in the prose it starts: the runs tried for one line share their
     first words, so the prose is scanned once per first word, and a run is only tried where its first word is.
-    Runs found do not overlap; ``folded`` is the prose in lower case (:func:`_fold`).
+    Runs found do not overlap; ``folded`` is the prose in lower case (:func:`~paperkit.text.fold_case`).
     """
     first = words[0].lower()
     if first not in starts:

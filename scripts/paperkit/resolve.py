@@ -43,6 +43,7 @@ from pybtex.scanner import PybtexError, PybtexSyntaxError
 
 from .errors import PaperError
 from .model import Footnote
+from .text import fold_case
 
 # ---------------------------------------------------------------- bibliography
 
@@ -465,7 +466,7 @@ _FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-
 
 def _fold(text: str) -> str:
     """Case, typographic quotes and dashes folded, character for character (indices are kept)."""
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text).translate(_FOLD)
+    return fold_case(text).translate(_FOLD)
 
 
 def _plain(markdown: str) -> tuple[str, list[int]]:
