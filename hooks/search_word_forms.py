@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from mkdocs.config.defaults import MkDocsConfig
 from paperkit.mkdocs_plugin import appended_snippets
+from paperkit.synonyms import with_delegate_words
 from paperkit.wordforms import WORD_RE, forms_of
 
 SEARCH_PLUGIN = "material/search"
@@ -85,5 +86,5 @@ def on_page_context(context, *, page, config: MkDocsConfig, nav):
         return context
     for entry in search.search_index.entries:
         if FIELD not in entry:
-            entry[FIELD] = entry_forms(f"{entry['title']} {entry['text']}")
+            entry[FIELD] = with_delegate_words(entry_forms(text := f"{entry['title']} {entry['text']}"), text, config)
     return context
