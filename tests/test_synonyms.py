@@ -35,12 +35,12 @@ def test_a_term_matches_whole_words_any_case_hyphen_or_space_plural(term, text, 
     assert bool(synonyms.term_pattern((term,)).search(text)) is matches
 
 
-def test_the_delegates_words_come_as_often_as_the_paper_uses_its_term():
+def test_the_delegates_words_come_with_the_paper_s_term():
     guns = entry(("firearm",), ("guns", "weapons"))
     aml = entry(("money-laundering",), ("aml",))
     text = "Firearms seizures; trafficking in firearms and money laundering."
-    assert synonyms.delegate_words(text, (guns, aml)) == {"guns": 2, "weapons": 2, "aml": 1}
-    assert synonyms.delegate_words("Drug trafficking", (guns, aml)) == {}
+    assert synonyms.delegate_words(text, (guns, aml)) == {"guns", "weapons", "aml"}
+    assert synonyms.delegate_words("Drug trafficking", (guns, aml)) == set()
 
 
 def _config(folder):
@@ -58,7 +58,7 @@ def test_forms_get_the_words_the_entry_lacks(tmp_path):
     text = "<p>Small quantities of <abbr title='firearms'>arms</abbr> and firearms.</p>"
     # "small" and "arms" are in the text already; the <abbr>'s title is markup, not a use of the term
     assert synonyms.with_delegate_words("quantity", text, config) == "quantity guns"
-    assert synonyms.with_delegate_words("", "Firearm, firearms.", config) == "arms arms guns guns small small"
+    assert synonyms.with_delegate_words("", "Firearm, firearms.", config) == "arms guns small"
     assert synonyms.with_delegate_words("drugs", "Drug trafficking", config) == "drugs"
 
 
@@ -118,7 +118,7 @@ def test_the_index_finds_guns_where_the_paper_says_firearms_and_only_there(site_
     with_guns = 0
     for doc in docs:
         text = re.sub(r"<[^>]+>", " ", f"{doc['title']} {doc['text']}")
-        uses = len(firearm.findall(text))
-        assert doc.get("forms", "").split().count("guns") == uses, doc["location"]
-        with_guns += uses > 0
+        uses = bool(firearm.search(text))
+        assert ("guns" in doc.get("forms", "").split()) is uses, doc["location"]
+        with_guns += uses
     assert with_guns >= 2
