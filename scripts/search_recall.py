@@ -260,10 +260,12 @@ def recall(site_dir: Path | None = None, *, cases: Sequence[Case] | None = None,
                        index_gzip_bytes=len(gzip.compress(index, compresslevel=6, mtime=0)))
 
 
-def report(figures: Figures, *, verbose: bool = False) -> str:
+def report(figures: Figures, *, relevance_set: Path = RELEVANCE_SET, verbose: bool = False) -> str:
+    """The figures as printed: recall@1 and @2, the index's size, the queries that miss (all of them: ``verbose``)."""
     n = len(figures.outcomes)
+    name = relevance_set.relative_to(ROOT) if relevance_set.is_relative_to(ROOT) else relevance_set
     lines = [
-        f"search relevance: {n} queries (tests/data/search_relevance.yml), searched with Material's worker in Chromium",
+        f"search relevance: {n} queries ({name}), searched with Material's worker in Chromium",
         f"  recall@1 {figures.recall_at_1:.1%} ({sum(o.found_at(1) for o in figures.outcomes)}/{n})   "
         f"recall@2 {figures.recall_at_2:.1%} ({sum(o.found_at(2) for o in figures.outcomes)}/{n})   "
         f"in {figures.seconds:.1f} s",
@@ -282,7 +284,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=0, help="serve on this port of 127.0.0.1 (default: any free one)")
     parser.add_argument("-v", "--verbose", action="store_true", help="every query, not only the misses")
     args = parser.parse_args(argv)
-    print(report(recall(args.site, cases=read_cases(args.set), port=args.port), verbose=args.verbose))
+    figures = recall(args.site, cases=read_cases(args.set), port=args.port)
+    print(report(figures, relevance_set=args.set.resolve(), verbose=args.verbose))
     return 0
 
 
