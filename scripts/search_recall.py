@@ -87,7 +87,7 @@ class Case:
     query: str
     """As a delegate types it: "dark web shops"."""
     day: str
-    """The day page it must bring up: its slug, "21-october"."""
+    """The day page it must bring up: its slug, "4-march"."""
     kind: str
     """What it tests: form, synonym, abbreviation, body, phrase, spelling."""
 
@@ -96,7 +96,7 @@ class Case:
 class Outcome:
     case: Case
     pages: tuple[str, ...]
-    """The pages of the result list, best first ("21-october", "" for the home page)."""
+    """The pages of the result list, best first ("4-march", "" for the home page)."""
 
     def found_at(self, k: int) -> bool:
         return self.case.day in self.pages[:k]
@@ -144,12 +144,12 @@ def read_cases(path: Path = RELEVANCE_SET) -> tuple[Case, ...]:
 
 
 def page_of(href: str, base_url: str) -> str:
-    """The page a result link points into, as a path under the site root without slashes: "21-october", ""."""
+    """The page a result link points into, as a path under the site root without slashes: "4-march", ""."""
     return unquote(urlparse(href).path).removeprefix(urlparse(base_url).path).strip("/").removesuffix("index.html")
 
 
 def pages_in_order(locations: Sequence[str]) -> tuple[str, ...]:
-    """The pages of result locations ("21-october/#question-d", "21-october/", ""), first appearance first."""
+    """The pages of result locations ("4-march/#question-b", "4-march/", ""), first appearance first."""
     pages: list[str] = []
     for location in locations:
         if (p := location.split("#")[0].strip("/").removesuffix("index.html")) not in pages:

@@ -20,7 +20,7 @@ DATA = ROOT / synonyms.DATA
 
 def entry(paper: tuple[str, ...], delegates: tuple[str, ...]) -> synonyms.Synonym:
     return synonyms.Synonym(paper, delegates, synonyms.term_pattern(paper),
-                            frozenset(re.split(synonyms.BETWEEN_WORDS, t)[0].casefold() for t in paper), 1)
+                            frozenset(re.split(synonyms.BETWEEN_WORDS, t)[0].casefold() for t in paper))
 
 
 @pytest.mark.parametrize(("term", "text", "matches"), [

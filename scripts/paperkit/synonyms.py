@@ -51,8 +51,6 @@ class Synonym:
     """Any of the paper's terms, whole words, any case, any hyphen or space between its words, a plural ending."""
     first_words: frozenset[str]
     """The first word of each of the paper's terms, case-folded: a text holding none cannot match ``pattern``."""
-    line: int
-    """Where the entry starts in the data file."""
 
 
 def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
@@ -107,15 +105,14 @@ def read_synonyms(path: Path) -> tuple[Synonym, ...]:
                                               "an entry has `paper` and `delegates`")
         words = tuple(dict.fromkeys(t.casefold() for w in delegates for t in TOKEN_RE.findall(w)))
         synonyms.append(Synonym(paper=tuple(paper), delegates=words, pattern=term_pattern(tuple(paper)),
-                                first_words=frozenset(re.split(BETWEEN_WORDS, t.strip())[0].casefold() for t in paper),
-                                line=line))
+                                first_words=frozenset(re.split(BETWEEN_WORDS, t.strip())[0].casefold() for t in paper)))
     return tuple(synonyms)
 
 
 def delegate_words(text: str, synonyms: tuple[Synonym, ...]) -> set[str]:
     """The delegates' words for the paper's terms that ``text`` uses.
 
-    >>> s = (Synonym(("firearm",), ("guns",), term_pattern(("firearm",)), frozenset({"firearm"}), 1),)
+    >>> s = (Synonym(("firearm",), ("guns",), term_pattern(("firearm",)), frozenset({"firearm"})),)
     >>> delegate_words("Firearms seizures", s), delegate_words("Drug seizures", s)
     ({'guns'}, set())
     """
