@@ -48,8 +48,8 @@ def config_for(paper: Path, bibliography: Path, folder: Path, *, docs_dir: Path 
     relative path in it (overrides, hooks, snippets) means what it means for the real site."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     replacements = {
-        "paper: paper/background-paper.md": f"paper: {paper.resolve()}",
-        "bibliography: footnotes/sources.bib": f"bibliography: {bibliography.resolve()}",
+        "paper: !ENV [PAPER, paper/background-paper.md]": f"paper: {paper.resolve()}",
+        "bibliography: !ENV [PAPER_BIBLIOGRAPHY, footnotes/sources.bib]": f"bibliography: {bibliography.resolve()}",
     }
     for old, new in replacements.items():
         assert old in text, f"mkdocs.yml no longer says {old!r}: update tests/conftest.py"
