@@ -20,7 +20,9 @@ from dataclasses import dataclass
 
 from .markup import PLACEHOLDER_LINK_RE, attr, inline
 from .model import Footnote
-from .resolve import Bibliography, Entry, ResolvedNote, locator_text
+from .bibliography import Bibliography, Entry
+from .locators import locator_text
+from .resolve import ResolvedNote
 
 SOURCES_PAGE = "sources.md"
 """The Sources page, where every entry has its BibTeX key as id."""

@@ -8,7 +8,7 @@
     >>> sorted(site.pages)
     ['3-march.md', '4-march.md', 'index.md', 'questions.md', 'sources.md']
     >>> site.nav[1]
-    {'3 March: Rising tides are flooding small harbours…': '3-march.md'}
+    {'3 March: Rising tides are flooding small harbours faster…': '3-march.md'}
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ from .notes import Notes
 from .pages import Context, day, home, questions, sources
 from .pages import topics as topics_page
 from .parse import read_paper
-from .resolve import load_bibliography, resolve_notes
+from .bibliography import load_bibliography
+from .resolve import resolve_notes
 
 WRITERS = (home, day, questions, sources, topics_page)
 """Every page of the site, in the order of the navigation; each module's ``write(context)`` gives

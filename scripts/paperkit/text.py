@@ -29,3 +29,16 @@ def fold_case(text: str) -> str:
     """
     lower = text.lower()
     return lower if len(lower) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+_TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‑": "-", "\u00a0": " "})
+
+
+def fold_name(text: str) -> str:
+    """Case, typographic quotes and dashes folded, character for character (indices are kept): how names of
+    sources are compared.
+
+    >>> fold_name("The “Palermo” Protocol – 2000")
+    'the "palermo" protocol - 2000'
+    """
+    return fold_case(text).translate(_TYPOGRAPHY)

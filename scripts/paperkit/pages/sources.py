@@ -17,7 +17,8 @@ import re
 from ..markup import front_matter, inline, slugify
 from ..model import Paper
 from ..notes import SOURCES_PAGE
-from ..resolve import Entry, citing_notes
+from ..bibliography import Entry
+from ..resolve import citing_notes
 from . import Context
 
 PAGE = SOURCES_PAGE
