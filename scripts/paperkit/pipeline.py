@@ -3,8 +3,8 @@
     read the paper (parse) → model → resolve notes (resolve, notes) → find topics (topics, anchors)
         → one writer per page (pages.home, pages.day, pages.questions, pages.sources, pages.topics)
 
-    >>> site = build_site(Path("tests/fixtures/synthetic/paper.md"),
-    ...                   bibliography=Path("tests/fixtures/synthetic/sources.bib"))
+    >>> synthetic = Path(__file__).parents[2] / "tests" / "fixtures" / "synthetic"
+    >>> site = build_site(synthetic / "paper.md", bibliography=synthetic / "sources.bib")
     >>> sorted(site.pages)
     ['3-march.md', '4-march.md', 'index.md', 'questions.md', 'sources.md']
     >>> site.nav[1]
