@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import os
-from pathlib import Path
 
 import markdown
 import pytest
