@@ -4,7 +4,12 @@ Records are frozen; sequences are tuples. Every record that comes from the paper
 line it starts on, so any later stage can point an editor at the place to fix.
 
 The model answers its own questions, so no writer formats them again: a day's page is ``day.page``
-(``3-march.md``), its label ``day.label`` (``3 March``), a note's place ``paper.note_place(n)``.
+(``3-march.md``), its label ``day.label`` (``3 March``), a note's place ``paper.note_place(n)``::
+
+    >>> day = Day(number=1, date=dt.date(2030, 3, 3), heading="3 MARCH 2030 - RISING TIDES", challenge="Rising tides",
+    ...           letter="a", line=30, sections=())
+    >>> day.page, day.label, day.date_label
+    ('3-march.md', '3 March', '3 March 2030')
 
 Inline text (``Paragraph.text``, ``Question.text``, ``Footnote.text``) is kept as the paper's own
 Markdown (``*italics*``, ``\\$``, ``[H/2028/9](#)``), except that superscript note markers are
