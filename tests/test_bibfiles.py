@@ -11,7 +11,7 @@ import pytest
 from pybtex.database import parse_string
 
 from paperkit.bibfiles import FILES, write_files
-from paperkit.resolve import load_bibliography
+from paperkit.bibliography import load_bibliography
 
 ROOT = Path(__file__).resolve().parent.parent
 TINY = ROOT / "tests/fixtures/resolve/tiny.bib"

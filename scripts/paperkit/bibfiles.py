@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 
 from pybtex.database import Person
 
-from .resolve import Bibliography, Entry
+from .bibliography import Bibliography, Entry
 
 FILES = {"bibtex": "sources.bib", "csl-json": "sources.json", "ris": "sources.ris"}
 """Each format's file name, beside the Sources page."""
