@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -42,20 +43,15 @@ def mkdocs_build(site_dir: Path, *, config: Path = ROOT / "mkdocs.yml", env: dic
 
 
 def config_for(paper: Path, bibliography: Path, folder: Path, *, docs_dir: Path = ROOT / "docs") -> Path:
-    """A copy of the project's mkdocs.yml that builds another paper and bibliography.
+    """A config that builds another paper and bibliography: the project's mkdocs.yml, inherited, with only the
+    `paper` plugin's options changed (``INHERIT`` merges the plugins' mapping).
 
     It is written beside mkdocs.yml (named after ``folder``, removed at the end of the session), so that every
     relative path in it (overrides, hooks, snippets) means what it means for the real site."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    replacements = {
-        "paper: paper/background-paper.md": f"paper: {paper.resolve()}",
-        "bibliography: footnotes/sources.bib": f"bibliography: {bibliography.resolve()}",
-    }
-    for old, new in replacements.items():
-        assert old in text, f"mkdocs.yml no longer says {old!r}: update tests/conftest.py"
-        text = text.replace(old, new)
+    child = {"INHERIT": "mkdocs.yml", "docs_dir": str(docs_dir),
+             "plugins": {"paper": {"paper": str(paper.resolve()), "bibliography": str(bibliography.resolve())}}}
     config = ROOT / f"{TEST_CONFIG_PREFIX}{folder.name}.yml"
-    config.write_text(f"docs_dir: {docs_dir}\n" + text, encoding="utf-8")
+    config.write_text(json.dumps(child, indent=1) + "\n", encoding="utf-8")  # JSON is YAML
     _test_configs.add(config)
     return config
 

@@ -14,6 +14,7 @@ import pytest
 from paperkit import topics
 from paperkit.anchors import anchors
 from paperkit.errors import PaperError
+from paperkit.markup import plain
 from paperkit.parse import read_paper
 from paperkit.pipeline import build_site
 
@@ -170,7 +171,7 @@ def test_topic_occurrences_are_every_match_of_the_topic_patterns():
     listed = topics.read_topics(ROOT / "footnotes" / "topics.yml")
     found = topics.find_occurrences(paper, listed)
     for topic in listed:
-        expected = [a.id for a in anchors(paper) if topic.pattern.search(topics._plain(a.text, limit=len(a.text) + 1))]
+        expected = [a.id for a in anchors(paper) if topic.pattern.search(plain(a.text, limit=len(a.text) + 1))]
         assert [o.anchor.id for o in found[topic.slug]] == expected, topic.name
     assert any(found.values())
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 
-from paperkit import pipeline, resolve
+from paperkit import bibliography, pipeline
 
 from .conftest import FIXTURES
 
@@ -19,7 +19,7 @@ def test_an_edited_bibliography_is_read_again_and_an_unchanged_one_is_not(tmp_pa
     bib = tmp_path / BIBLIOGRAPHY.name
     shutil.copyfile(BIBLIOGRAPHY, bib)
     reads = []
-    load = resolve.load_bibliography
+    load = bibliography.load_bibliography
     monkeypatch.setattr(pipeline, "load_bibliography", lambda path: reads.append(path) or load(path))
 
     first = pipeline.build_site(PAPER, bibliography=bib)

@@ -13,17 +13,9 @@ import pytest
 from paperkit.errors import PaperError
 from paperkit.model import Footnote
 from paperkit.parse import parse_paper
-from paperkit.resolve import (
-    Bibliography,
-    Group,
-    ResolvedNote,
-    citation_text,
-    citing_notes,
-    load_bibliography,
-    locator_text,
-    note_problems,
-    resolve_notes,
-)
+from paperkit.bibliography import Bibliography, Group, load_bibliography
+from paperkit.locators import locator_text
+from paperkit.resolve import ResolvedNote, citation_text, citing_notes, note_problems, resolve_notes
 
 ROOT = Path(__file__).resolve().parent.parent
 PAPER = "paper/background-paper.md"

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from paperkit.parse import read_paper
-from paperkit.resolve import citing_notes, load_bibliography, resolve_notes
+from paperkit.bibliography import load_bibliography
+from paperkit.resolve import citing_notes, resolve_notes
 
 from .conftest import FIXTURES, PAPER, ROOT, config_for, mkdocs_build
 from .htmltext import PageText

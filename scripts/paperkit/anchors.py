@@ -19,10 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .model import Block, Day, LetteredList, Paper, Paragraph, Question, Section
-from .write import question_id, slugify
-
-HOME = "index.md"
+from .markup import question_id, slugify
+from .model import HOME, Block, Day, LetteredList, Paper, Paragraph, Question, Section
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +47,8 @@ class Anchor:
 
 
 def paragraph_id(section_title: str, position: int) -> str:
+    """The id of a section's ``position``-th block."""
     return f"{slugify(section_title)}-p{position}"
-
-
-def day_page(day: Day) -> str:
-    return f"{day.slug}.md"
 
 
 def anchors(paper: Paper) -> tuple[Anchor, ...]:
@@ -62,9 +57,9 @@ def anchors(paper: Paper) -> tuple[Anchor, ...]:
     found = list(_numbered(HOME, None, intro.title, [(None, b) for b in intro.blocks]))
     for day in paper.days:
         for section in day.sections:
-            found.extend(_numbered(day_page(day), day, section.title, _section_blocks(section)))
+            found.extend(_numbered(day.page, day, section.title, _section_blocks(section)))
             for q in section.questions:
-                found.append(Anchor(page=day_page(day), id=question_id(q), day=day,
+                found.append(Anchor(page=day.page, id=question_id(q.letter), day=day,
                                     place=f"{section.title}, {q.letter})", text=q.text, line=q.line, question=q))
     return tuple(found)
 

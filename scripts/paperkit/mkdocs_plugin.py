@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 
 from . import pipeline
 from .errors import PaperError
+from .snippets import appended_snippets
 
 
 class PaperPluginConfig(Config):
@@ -150,12 +151,3 @@ def _stamp(path: Path) -> str:
     except OSError:
         return f"{path} -"
     return f"{path} {stat.st_mtime_ns} {stat.st_size}"
-
-
-def appended_snippets(config: MkDocsConfig) -> list[tuple[str, Path | None]]:
-    """The files pymdownx.snippets appends to every page (``auto_append``: the glossary), each with where it is
-    found — the first ``base_path`` holding it, relative to ``mkdocs.yml`` — or ``None``."""
-    snippets = config.mdx_configs.get("pymdownx.snippets", {})
-    bases = [Path(config.config_file_path or ".").parent / b for b in snippets.get("base_path", ["."])]
-    return [(name, next((b / name for b in bases if (b / name).is_file()), None))
-            for name in snippets.get("auto_append", [])]

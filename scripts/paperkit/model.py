@@ -3,6 +3,14 @@
 Records are frozen; sequences are tuples. Every record that comes from the paper keeps the 1-based
 line it starts on, so any later stage can point an editor at the place to fix.
 
+The model answers its own questions, so no writer formats them again: a day's page is ``day.page``
+(``3-march.md``), its label ``day.label`` (``3 March``), a note's place ``paper.note_place(n)``::
+
+    >>> day = Day(number=1, date=dt.date(2030, 3, 3), heading="3 MARCH 2030 - RISING TIDES", challenge="Rising tides",
+    ...           letter="a", line=30, sections=())
+    >>> day.page, day.label, day.date_label
+    ('3-march.md', '3 March', '3 March 2030')
+
 Inline text (``Paragraph.text``, ``Question.text``, ``Footnote.text``) is kept as the paper's own
 Markdown (``*italics*``, ``\\$``, ``[H/2028/9](#)``), except that superscript note markers are
 replaced by the token ``[^N]`` where N is the paper's own note number.
@@ -13,6 +21,11 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass, field
+
+from .text import month_name
+
+HOME = "index.md"
+"""The home page: title block, introduction, the days."""
 
 
 class SectionKind(enum.Enum):
@@ -102,12 +115,22 @@ class Day:
     @property
     def slug(self) -> str:
         """Short, stable URL path derived from the date: ``3-march``."""
-        return f"{self.date.day}-{self.date.strftime('%B').lower()}"
+        return f"{self.date.day}-{month_name(self.date).lower()}"
+
+    @property
+    def page(self) -> str:
+        """The day's page under ``docs/``: ``3-march.md``."""
+        return f"{self.slug}.md"
+
+    @property
+    def label(self) -> str:
+        """``3 March``: how the site names the day in running text (Sources, Topics, navigation)."""
+        return f"{self.date.day} {month_name(self.date)}"
 
     @property
     def date_label(self) -> str:
         """``3 March 2030``."""
-        return f"{self.date.day} {self.date.strftime('%B')} {self.date.year}"
+        return f"{self.label} {self.date.year}"
 
     @property
     def questions(self) -> tuple[Question, ...]:
@@ -171,3 +194,9 @@ class Paper:
             if day.line <= ref:
                 owner = day
         return owner
+
+    def note_place(self, number: int) -> tuple[str, str]:
+        """The page a note is on and its label: ``("3-march.md", "3 March")``, or the home page and the
+        introduction's title."""
+        day = self.page_of_note(number)
+        return (HOME, self.introduction.title) if day is None else (day.page, day.label)

@@ -44,7 +44,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .mkdocs_plugin import PaperPlugin
-from .write import slugify
+from .markup import slugify
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 

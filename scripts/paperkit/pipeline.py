@@ -1,25 +1,36 @@
-"""The stages wired together, once, for the MkDocs plugin and the command line alike.
+"""The stages wired together, once, for the MkDocs plugin and the command line alike:
 
-    >>> site = build_site(Path("paper/background-paper.md"))      # doctest: +SKIP
-    >>> sorted(site.pages)[:2]                                     # doctest: +SKIP
-    ['3-march.md', '4-march.md']
+    read the paper (parse) → model → resolve notes (resolve, notes) → find topics (topics, anchors)
+        → one writer per page (pages.home, pages.day, pages.questions, pages.sources, pages.topics)
+
+    >>> synthetic = Path(__file__).parents[2] / "tests" / "fixtures" / "synthetic"
+    >>> site = build_site(synthetic / "paper.md", bibliography=synthetic / "sources.bib")
+    >>> sorted(site.pages)
+    ['3-march.md', '4-march.md', 'index.md', 'questions.md', 'sources.md']
+    >>> site.nav[1]
+    {'3 March: Rising tides are flooding small harbours faster…': '3-march.md'}
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from . import questions, sources, topics
+from . import topics
 from .anchors import block_ids
-from .model import Paper
+from .model import HOME, Paper
+from .notes import Notes
+from .pages import Context, day, home, questions, sources
+from .pages import topics as topics_page
 from .parse import read_paper
-from .resolve import load_bibliography, resolve_notes
-from .sources import Sources
-from .write import Options, day_title, write_pages
+from .bibliography import load_bibliography
+from .resolve import resolve_notes
+
+WRITERS = (home, day, questions, sources, topics_page)
+"""Every page of the site, in the order of the navigation; each module's ``write(context)`` gives
+``{path: markdown}`` (nothing when it has nothing to show)."""
 
 T = TypeVar("T")
 _read: dict[tuple[Callable, Path], tuple[tuple[int, int], object]] = {}
@@ -47,37 +58,29 @@ class Site:
 
 def build_site(paper_path: Path, *, bibliography: Path | None = None, topic_list: Path | None = None) -> Site:
     """Read the paper, resolve its notes, write the pages. Raises :class:`PaperError` on bad input."""
+    ctx = read(paper_path, bibliography=bibliography, topic_list=topic_list)
+    pages: dict[str, str] = {}
+    for writer in WRITERS:
+        pages.update(writer.write(ctx))
+    t = ctx.paper.title
+    return Site(paper=ctx.paper, pages=pages, nav=nav(ctx.paper, pages), site_name=t.title,
+                description=f"{t.kind}, {t.title}, {t.dates}")
+
+
+def read(paper_path: Path, *, bibliography: Path | None = None, topic_list: Path | None = None) -> Context:
+    """Every stage before the writers: the paper, its notes resolved, its topics found."""
     paper = read_paper(paper_path)
     notes = None
     if bibliography is not None and bibliography.exists():
         bib = _unless_unchanged(load_bibliography, bibliography)
-        notes = Sources(paper, bib, resolve_notes(paper.notes, bib, source=paper.source))
-    paper_topics = _unless_unchanged(topics.read_topics, topic_list) if topic_list is not None and topic_list.exists() else ()
-    occurrences = topics.find_occurrences(paper, paper_topics)
-    options = Options(block_ids=block_ids(paper), question_cite=partial(questions.citation, paper),
-                      day_topics=topics.day_topics(paper_topics, occurrences),
-                      link_symbol=notes.link_symbol if notes else None,
-                      note_markdown=notes.note_markdown if notes else None,
-                      page_sources=notes.page_sources if notes else None)
-    pages = write_pages(paper, options=options)
-    pages[questions.PAGE] = questions.write_questions_page(paper, link_symbol=options.link_symbol)
-    nav: list[dict[str, str] | str] = [{paper.introduction.title: "index.md"}]
-    nav += [{day_title(d): f"{d.slug}.md"} for d in paper.days]
-    nav.append({questions.TITLE: questions.PAGE})
-    if notes:
-        pages[sources.PAGE] = notes.write_page(partial(_page_of_note, paper))
-        nav.append({sources.TITLE: sources.PAGE})
-    if any(occurrences.values()):
-        pages[topics.PAGE] = topics.write_topics_page(paper, paper_topics, occurrences)
-        nav.append({topics.TITLE: topics.PAGE})
-    t = paper.title
-    return Site(paper=paper, pages=pages, nav=tuple(nav), site_name=t.title,
-                description=f"{t.kind}, {t.title}, {t.dates}")
+        notes = Notes(bib, resolve_notes(paper.notes, bib, source=paper.source))
+    listed = _unless_unchanged(topics.read_topics, topic_list) if topic_list is not None and topic_list.exists() else ()
+    return Context(paper=paper, notes=notes, topics=listed, occurrences=topics.find_occurrences(paper, listed),
+                   block_ids=block_ids(paper))
 
 
-def _page_of_note(paper: Paper, number: int) -> tuple[str, str]:
-    """The page a note is on and how the Sources page labels it: ``("3-march.md", "3 March")``."""
-    day = paper.page_of_note(number)
-    if day is None:
-        return "index.md", paper.introduction.title
-    return f"{day.slug}.md", f"{day.date.day} {day.date.strftime('%B')}"
+def nav(paper: Paper, pages: dict[str, str]) -> tuple[dict[str, str], ...]:
+    """The navigation: home (named after the introduction), the days, then the other pages written."""
+    entries = [{paper.introduction.title: HOME}, *({day.title(d): d.page} for d in paper.days)]
+    entries += [{w.TITLE: w.PAGE} for w in (questions, sources, topics_page) if w.PAGE in pages]
+    return tuple(entries)

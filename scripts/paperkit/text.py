@@ -1,6 +1,24 @@
-"""Text helpers shared by the stages."""
+"""Text helpers shared by every stage, the parser included: case folding and the English month names.
+
+    >>> month_name(dt.date(2030, 3, 3))
+    'March'
+    >>> MONTHS.index("OCTOBER".title()) + 1
+    10
+"""
 
 from __future__ import annotations
+
+import datetime as dt
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+"""The paper is English whatever the machine's locale: dates are read and written with this table, never
+with ``strftime('%B')``."""
+
+
+def month_name(date: dt.date) -> str:
+    """``March``: the English name of ``date``'s month."""
+    return MONTHS[date.month - 1]
 
 
 def fold_case(text: str) -> str:
@@ -11,3 +29,16 @@ def fold_case(text: str) -> str:
     """
     lower = text.lower()
     return lower if len(lower) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+_TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‑": "-", "\u00a0": " "})
+
+
+def fold_name(text: str) -> str:
+    """Case, typographic quotes and dashes folded, character for character (indices are kept): how names of
+    sources are compared.
+
+    >>> fold_name("The “Palermo” Protocol – 2000")
+    'the "palermo" protocol - 2000'
+    """
+    return fold_case(text).translate(_TYPOGRAPHY)

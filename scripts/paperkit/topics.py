@@ -7,15 +7,14 @@ between its words, and an optional plural ending::
       synonyms: [laundering of money]       →  "money-laundering", "Money laundering", "laundering of money"
 
 ``find_occurrences`` lists, per topic, every paragraph and discussion question that mentions it;
-``write_topics_page`` renders the Topics page (each topic with links to those places and a short snippet);
-``day_topics`` gives the Markdown of a day's main topics, shown under its heading, linking to that page.
+``main_topics`` ranks a day's topics. :mod:`paperkit.pages.topics` writes the Topics page and a day's tags.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,21 +22,15 @@ import yaml
 
 from .anchors import Anchor, anchors
 from .errors import PaperError
+from .markup import plain, slugify
 from .model import Day, Paper
-from .write import _plain, slugify
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's when PyYAML has it: 10 × faster
 
-PAGE = "topics.md"
-TITLE = "Topics"
-SNIPPET_BEFORE = 60
-SNIPPET_AFTER = 110
 DAY_TOPICS = 8
 """At most this many topics under a day's heading …"""
 DAY_TOPIC_MIN = 2
 """… each mentioned in at least this many paragraphs or questions of the day."""
-# characters that Markdown would read as markup inside a snippet
-MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_\[\]<>&|])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,74 +115,18 @@ def find_occurrences(paper: Paper, topics: tuple[Topic, ...]) -> dict[str, tuple
     """Per topic slug, every paragraph and question mentioning the topic, in reading order."""
     found: dict[str, list[Occurrence]] = {t.slug: [] for t in topics}
     for anchor in anchors(paper):
-        plain = _plain(anchor.text, limit=len(anchor.text) + 1)
-        folded = plain.casefold()
+        text = plain(anchor.text, limit=len(anchor.text) + 1)
+        folded = text.casefold()
         for topic in topics:
-            if any(n in folded for n in topic.needles) and (m := topic.pattern.search(plain)):
-                found[topic.slug].append(Occurrence(topic, anchor, plain, m.start(), m.end()))
+            if any(n in folded for n in topic.needles) and (m := topic.pattern.search(text)):
+                found[topic.slug].append(Occurrence(topic, anchor, text, m.start(), m.end()))
     return {slug: tuple(occ) for slug, occ in found.items()}
 
 
-def snippet(occ: Occurrence) -> str:
-    """A few words either side of the first match, the match in bold, as Markdown."""
-    text = occ.plain
-    start = max(0, occ.start - SNIPPET_BEFORE)
-    end = min(len(text), occ.end + SNIPPET_AFTER)
-    if start > 0:
-        start = text.find(" ", start, occ.start) + 1 or start
-    if end < len(text):
-        end = text.rfind(" ", occ.end, end) if text.rfind(" ", occ.end, end) > 0 else end
-    before, match, after = text[start:occ.start], text[occ.start:occ.end], text[occ.end:end]
-    return ("…" if start > 0 else "") + _escape(before) + f"**{_escape(match)}**" + _escape(after) + \
-        ("…" if end < len(text) else "")
-
-
-def write_topics_page(paper: Paper, topics: tuple[Topic, ...],
-                      occurrences: dict[str, tuple[Occurrence, ...]]) -> str:
-    found = [t for t in sorted(topics, key=lambda t: t.name.casefold()) if occurrences[t.slug]]
-    front = {"title": TITLE,
-             "description": f"{len(found)} topics of {paper.title.title}, each with every paragraph and "
-                            "discussion question that mentions it.",
-             "search": {"exclude": True}}
-    out = ["---\n", yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000), "---\n\n",
-           f"# {TITLE} {{ #title }}\n\n",
-           '<p class="paper-topic-index" markdown>',
-           " · ".join(f"[{_escape(t.name)}](#{t.slug}) ({len(occurrences[t.slug])})" for t in found),
-           "</p>\n\n"]
-    for topic in found:
-        out.append(f"## {_escape(topic.name)} {{ #{topic.slug} }}\n\n")
-        if len(topic.synonyms) > 1:
-            out.append(f'<p class="paper-topic-synonyms">Also: {_escape(", ".join(topic.synonyms[1:]))}</p>\n\n')
-        for occ in occurrences[topic.slug]:
-            day = f"**{occ.anchor.day.date.day} {occ.anchor.day.date.strftime('%B')}** · " if occ.anchor.day else ""
-            out.append(f"- [{day}{_escape(occ.anchor.place)}]({occ.anchor.href}) — {snippet(occ)}\n")
-        out.append("\n")
-    return "".join(out)
-
-
-def main_topics(day: Day, occurrences: dict[str, tuple[Occurrence, ...]],
+def main_topics(day: Day, occurrences: Mapping[str, tuple[Occurrence, ...]],
                 topics: tuple[Topic, ...]) -> list[Topic]:
     """The day's topics mentioned in the most of its paragraphs and questions."""
     counts = {t.slug: sum(1 for o in occurrences[t.slug] if o.anchor.day == day) for t in topics}
     ranked = sorted((t for t in topics if counts[t.slug] >= DAY_TOPIC_MIN),
                     key=lambda t: (-counts[t.slug], t.name.casefold()))
     return ranked[:DAY_TOPICS]
-
-
-def day_topics(topics: tuple[Topic, ...], occurrences: dict[str, tuple[Occurrence, ...]]) -> Callable[[Day], str]:
-    """For ``write.Options.day_topics``: the Markdown of a day's main topics, as tags."""
-
-    def render(day: Day) -> str:
-        main = main_topics(day, occurrences, topics)
-        if not main:
-            return ""
-        tags = " ".join(f"[{_escape(t.name)}]({PAGE}#{t.slug}){{ .md-tag }}" for t in main)
-        return (f'<nav class="paper-topics" aria-label="Main topics" data-search-exclude markdown>\n'
-                f"[{TITLE}]({PAGE}): {tags}\n</nav>\n\n")
-
-    return render
-
-
-def _escape(text: str) -> str:
-    return MARKDOWN_SPECIAL_RE.sub(lambda m: {"<": "&lt;", ">": "&gt;", "&": "&amp;"}.get(m.group(1), "\\" + m.group(1)),
-                                   text)

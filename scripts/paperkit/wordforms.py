@@ -2,7 +2,7 @@
 
 Forms are made by swapping common English endings and kept only when the Snowball English stemmer gives them
 the word's own stem, so "station" never yields "stating". Forms found are kept for the life of the process:
-`mkdocs serve` finds each word's forms once, not on every rebuild (hooks/search_word_forms.py uses this).
+`mkdocs serve` finds each word's forms once, not on every rebuild (the ``paper-word-forms`` plugin, :mod:`paperkit.search.word_forms`, uses this).
 """
 
 from __future__ import annotations

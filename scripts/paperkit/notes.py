@@ -1,0 +1,122 @@
+"""Write what the resolved notes say: each source named in a note linked, an "Ibid." spelled out, and the list
+of sources that ends a page.
+
+Given the notes resolved against the bibliography (:mod:`paperkit.resolve`):
+
+    [^5]: Ibid., para. 9.
+      →  [^5]: Ibid., para. 9. <span class="paper-ibid">— that is, [General Assembly resolution
+           70/1](sources.md#a-res-70-1), annex, para. 9 ([A/RES/70/1](https://undocs.org/…))</span>
+    [^4]: General Assembly resolution [A/RES/70/1](#), annex.
+      →  [^4]: General Assembly resolution [A/RES/70/1](https://undocs.org/en/A/RES/70/1), annex. …
+
+A UN document symbol links to the document itself; every other name of a source links to its entry on the
+Sources page (``sources.md#<BibTeX key>``, written by :mod:`paperkit.pages.sources`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .markup import PLACEHOLDER_LINK_RE, attr, inline
+from .model import Footnote
+from .bibliography import Bibliography, Entry
+from .locators import locator_text
+from .resolve import ResolvedNote
+
+SOURCES_PAGE = "sources.md"
+"""The Sources page, where every entry has its BibTeX key as id."""
+
+
+def entry_href(key: str) -> str:
+    """``sources.md#a-res-70-1``."""
+    return f"{SOURCES_PAGE}#{key}"
+
+
+def short_title(entry: Entry) -> str:
+    """How a reader recognises the entry: ``symbol: title`` for a UN document, else the title."""
+    if entry.symbol:
+        return f"{entry.symbol}: {entry.title}"
+    return entry.title
+
+
+def ods_link(entry: Entry, text: str) -> str:
+    """``[A/RES/70/1](https://undocs.org/en/A/RES/70/1 "A/RES/70/1 on the UN Official Document System")``."""
+    return f'[{text}]({entry.url} "{attr(entry.symbol or "")} on the UN Official Document System")'
+
+
+@dataclass(frozen=True, slots=True)
+class Notes:
+    """The paper's notes resolved against the bibliography, ready to be written."""
+
+    bib: Bibliography
+    resolved: tuple[ResolvedNote, ...]
+    """One per note, in number order."""
+
+    def link_symbol(self, symbol: str) -> str:
+        """Body text: a placeholder link whose text is a known symbol links to the document, else plain text."""
+        entry = next((e for e in self.bib.entries if e.symbol == symbol), None)
+        return f"[{symbol}]({entry.url})" if entry else symbol
+
+    def note_markdown(self, note: Footnote) -> str:
+        """The note's own words with each named source linked, then what an "Ibid." stands for."""
+        resolved = self.resolved[note.number - 1]
+        text, out, at = note.text, [], 0
+        for citation in sorted((c for c in resolved.citations if c.span), key=lambda c: c.span):
+            start, end = citation.span  # type: ignore[misc]
+            out.append(inline(text[at:start], self.link_symbol))
+            out.append(self._named(text[start:end], self.bib.entry(citation.key)))
+            at = end
+        out.append(inline(text[at:], self.link_symbol))
+        if resolved.ibid:
+            out.append(self._ibid(resolved))
+        return "".join(out)
+
+    def _named(self, markdown: str, entry: Entry) -> str:
+        """A source's name as the note writes it, linked: a placeholder symbol to the document itself, the
+        rest of the name to the source's entry."""
+        out, at = [], 0
+        for m in PLACEHOLDER_LINK_RE.finditer(markdown):
+            out.append(_to_entry(markdown[at:m.start()], entry))
+            out.append(ods_link(entry, m.group(1)) if entry.symbol else _to_entry(m.group(1), entry))
+            at = m.end()
+        out.append(_to_entry(markdown[at:], entry))
+        return "".join(out)
+
+    def _ibid(self, resolved: ResolvedNote) -> str:
+        parts = []
+        for c in resolved.citations:
+            entry = self.bib.entry(c.key)
+            name = f"[{inline(c.name)}]({entry_href(c.key)})"
+            parts.append(", ".join(filter(None, (name, locator_text(c.locator)))))
+            if entry.symbol:
+                parts[-1] += f" ({ods_link(entry, entry.symbol)})"
+        return f' <span class="paper-ibid">— that is, {"; ".join(parts)}</span>'
+
+    def page_sources(self, numbers: Iterable[int]) -> str:
+        """"Sources cited on this page": each entry once, in order of first citation, with its notes."""
+        order: dict[str, list[int]] = {}
+        for n in numbers:
+            for c in self.resolved[n - 1].citations:
+                notes = order.setdefault(c.key, [])
+                if n not in notes:
+                    notes.append(n)
+        if not order:
+            return ""
+        out = ["## Sources cited on this page { #sources-cited }\n\n", '<div class="paper-page-sources" markdown>\n\n']
+        for key, notes in order.items():
+            entry = self.bib.entry(key)
+            refs = ", ".join(f"[{n}](#fn:{n})" for n in notes)
+            label = "note" if len(notes) == 1 else "notes"
+            out.append(f"- [{inline(short_title(entry))}]({entry_href(key)}) — {label} {refs}\n")
+        out.append("\n</div>\n\n")
+        return "".join(out)
+
+
+def _to_entry(markdown: str, entry: Entry) -> str:
+    """Words of a note linked to the entry they name, the white space around them kept outside the link."""
+    core = markdown.strip()
+    if not core:
+        return markdown
+    lead, trail = markdown[: markdown.index(core)], markdown[markdown.index(core) + len(core):]
+    return f'{lead}[{inline(core)}]({entry_href(entry.key)} "{attr(short_title(entry))}"){trail}'

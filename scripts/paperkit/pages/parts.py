@@ -1,0 +1,68 @@
+"""The parts of pages more than one writer prints: the paper's blocks, lists of questions, the notes.
+
+    >>> print(question_item("d", "Why?", id="question-d", href="#question-d", link_title="Link"), end="")
+    1. d) Why? [¶](#question-d "Link"){ .paper-question-link }
+        { #question-d .paper-question }
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..markup import block_text, html_attr, inline
+from ..model import Block, Day, LetteredList, Paper, Paragraph
+from . import Context
+
+
+def blocks(items: Iterable[Block], ctx: Context) -> list[str]:
+    """Paragraphs and lettered lists, each with its stable id."""
+    out = []
+    for b in items:
+        anchor = ctx.block_ids.get(b.line)
+        if isinstance(b, Paragraph):
+            attrs = f"\n{{: #{anchor} }}" if anchor else ""
+            out.append(block_text(b.text, ctx.link_symbol) + attrs + "\n\n")
+        elif isinstance(b, LetteredList):
+            attrs = f' id="{anchor}"' if anchor else ""
+            out.append(f'<div class="paper-lettered"{attrs} markdown>\n\n')
+            out.extend(f"1. {it.letter}) {inline(it.text, ctx.link_symbol)}\n" for it in b.items)
+            out.append("\n</div>\n\n")
+    return out
+
+
+def block_notes(b: Block) -> tuple[int, ...]:
+    """The numbers of the notes a block refers to, in order."""
+    if isinstance(b, LetteredList):
+        return tuple(n for it in b.items for n in it.notes)
+    return b.notes
+
+
+def notes(numbers: list[int], ctx: Context) -> list[str]:
+    """What ends a page: the sources cited on it, then the text of its notes (``[^4]: …``)."""
+    out = [ctx.notes.page_sources(numbers)] if ctx.notes else []
+    for n in numbers:
+        note = ctx.paper.note(n)
+        text = ctx.notes.note_markdown(note) if ctx.notes else inline(note.text, ctx.link_symbol)
+        out.append(f"[^{n}]: {text}\n")
+    return out
+
+
+def question_item(letter: str, text: str, *, id: str, href: str, link_title: str) -> str:
+    """A discussion question as a list item: the paper's letter, its text, a permalink, a stable id."""
+    return (f'1. {letter}) {text} [¶]({href} "{link_title}"){{ .paper-question-link }}\n'
+            f"    {{ #{id} .paper-question }}\n")
+
+
+def questions_div(cite: str) -> str:
+    """Opens a list of questions; kept out of the search index (each question gets its own entry there)."""
+    data = f' data-cite="{html_attr(cite)}"' if cite else ""
+    return f'<div class="paper-questions" data-search-exclude{data} markdown>\n\n'
+
+
+def citation(paper: Paper, day: Day) -> str:
+    """The citation of a day's questions, short of the letter and the address the browser adds:
+    ``HSO, Background paper: WSC harbour dialogues spring 2030 (3-4 March 2030), 4 March 2030,
+    discussion question``."""
+    t = paper.title
+    issuer = f"{t.issuer[0]}, " if t.issuer else ""
+    return f"{issuer}{t.kind}: {t.title} ({t.dates}), {day.date_label}, discussion question"

@@ -1,0 +1,68 @@
+"""The ``paper-question-search`` plugin: each discussion question is its own search result, linking to its id.
+
+Material's search index splits a page only at headings. The paper's question lists are kept out of the index
+(:mod:`paperkit.pages.parts` marks them ``data-search-exclude``, so their text does not swell the section's
+entry); after the search plugin has indexed a day's page, this plugin adds one entry per question of that day,
+made from the model (the ``paper`` plugin's site), not read back out of the HTML::
+
+    Question(letter="b", text="Who should pay …?[^12]")   on 4-march.md
+        →  {"location": "4-march/#question-b", "title": "b) Who should pay …?", "text": "<the day's title>"}
+
+The question's words are the entry's title, which Material weighs most, so a query that a question
+answers offers that question first. The title is the text a reader sees: the question's Markdown converted
+by Python-Markdown, its note markers left out.
+
+    >>> reader_text("b) Who pays *what* for [A/RES/70/1](#)?[^12] \\\\$5 &lt;cheap&gt;")
+    'b) Who pays what for A/RES/70/1? $5 <cheap>'
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+
+import markdown
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.pages import Page
+
+from ..markup import NOTE_MARKER_RE, inline, question_id
+from ..model import Day
+from ..pages import day as day_page
+
+SEARCH_PLUGIN = "material/search"
+PAPER_PLUGIN = "paper"
+# "<em>", "</a>" — any tag of the converted Markdown
+TAG_RE = re.compile(r"<[^>]+>")
+
+
+@functools.lru_cache(maxsize=None)
+def reader_text(text: str) -> str:
+    """Inline Markdown (as the writers emit it) as the text a reader sees, white space folded. Kept for the
+    process: `mkdocs serve` converts a question again only once its text has changed."""
+    md = markdown.Markdown(extensions=["pymdownx.escapeall"])  # the site's escapes: "\\$5" shows "$5"
+    converted = md.convert(NOTE_MARKER_RE.sub("", text))
+    return " ".join(html.unescape(TAG_RE.sub("", converted)).split())
+
+
+def question_entries(day: Day, url: str) -> list[dict[str, str]]:
+    """One search entry per question of the day, for the day's page at ``url`` (``4-march/``)."""
+    return [{"location": f"{url}#{question_id(q.letter)}", "title": reader_text(f"{q.letter}) {inline(q.text)}"),
+             "text": day_page.title(day)} for q in day.questions]
+
+
+class QuestionSearchPlugin(BasePlugin):
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        search = config.plugins.get(SEARCH_PLUGIN)
+        if search is None or not search.config.enabled or (page.meta.get("search") or {}).get("exclude"):
+            return context
+        paper_plugin = config.plugins.get(PAPER_PLUGIN)
+        site = getattr(paper_plugin, "site", None)
+        if site is None:
+            raise PluginError("paper-question-search: the `paper` plugin must be listed in mkdocs.yml, before it")
+        day = next((d for d in site.paper.days if d.page == page.file.src_uri), None)
+        if day is not None:
+            search.search_index.entries.extend(question_entries(day, page.url))
+        return context

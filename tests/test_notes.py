@@ -1,0 +1,77 @@
+"""Resolved notes written as Markdown (``paperkit.notes``) and a source's reference (``paperkit.pages.sources``),
+on a tiny handwritten bibliography: what each note names is linked, an "Ibid." is spelled out."""
+
+from __future__ import annotations
+
+import pytest
+
+from paperkit.bibliography import Bibliography, load_bibliography
+from paperkit.model import Footnote
+from paperkit.notes import Notes, entry_href, short_title
+from paperkit.pages.sources import reference
+from paperkit.resolve import resolve_notes
+
+from .conftest import FIXTURES
+
+TEXTS = (
+    "See [A/RES/70/1](#), annex, para. 5.",
+    "*Ibid.*, para. 7.",
+    "Jane Doe, *A Study of Things*; see also the Example Convention, art. 3.",
+)
+
+
+@pytest.fixture(scope="module")
+def tiny() -> Bibliography:
+    return load_bibliography(FIXTURES / "resolve" / "tiny.bib")
+
+
+@pytest.fixture(scope="module")
+def notes(tiny: Bibliography) -> tuple[Notes, tuple[Footnote, ...]]:
+    footnotes = tuple(Footnote(i, t, 10 * i, 1) for i, t in enumerate(TEXTS, 1))
+    return Notes(tiny, resolve_notes(footnotes, tiny, source="t.md")), footnotes
+
+
+def test_a_symbol_links_to_the_document_itself(notes, tiny: Bibliography) -> None:
+    written, footnotes = notes
+    entry = tiny.entry("a-res-70-1")
+    md = written.note_markdown(footnotes[0])
+    assert md.startswith(f'See [A/RES/70/1]({entry.url} "A/RES/70/1 on the UN Official Document System")')
+    assert md.endswith(", annex, para. 5.")
+
+
+def test_an_ibid_says_what_it_stands_for_with_the_narrowed_locator(notes, tiny: Bibliography) -> None:
+    written, footnotes = notes
+    md = written.note_markdown(footnotes[1])
+    assert md.startswith("*Ibid.*, para. 7.")
+    assert f'<span class="paper-ibid">— that is, [A/RES/70/1]({entry_href("a-res-70-1")}), annex, para. 7' in md
+
+
+def test_other_names_link_to_the_sources_page_entry(notes, tiny: Bibliography) -> None:
+    written, footnotes = notes
+    md = written.note_markdown(footnotes[2])
+    doe = tiny.entry("doe-2020")
+    assert f'[*A Study of Things*]({entry_href("doe-2020")} "{short_title(doe)}")' in md
+    assert f"[Example Convention]({entry_href('convention-examples')} " in md
+
+
+def test_page_sources_lists_each_entry_once_in_order_of_first_citation(notes, tiny: Bibliography) -> None:
+    written, _ = notes
+    listing = written.page_sources([1, 2, 3])
+    keys = [line.split("](sources.md#")[1].split(")")[0] for line in listing.splitlines() if line.startswith("- [")]
+    assert keys == ["a-res-70-1", "doe-2020", "convention-examples"]
+    assert "— notes [1](#fn:1), [2](#fn:2)" in listing
+    assert written.page_sources([]) == ""
+
+
+def test_short_title_names_a_un_document_by_symbol_and_title(tiny: Bibliography) -> None:
+    un = tiny.entry("a-res-70-1")
+    assert short_title(un) == f"{un.symbol}: {un.title}"
+    assert short_title(tiny.entry("doe-2020")) == tiny.entry("doe-2020").title
+
+
+def test_reference_in_un_style(tiny: Bibliography) -> None:
+    assert reference(tiny.entry("doe-2020")) == ("Jane Doe and John van Roe, *A Study of Things* (Geneva, Example Press, "
+                                                 "2020). Available at [example.org/things](https://example.org/things).")
+    un = tiny.entry("a-res-70-1")
+    assert reference(un).endswith(f" [{un.symbol}]({un.url}).")
+    assert reference(tiny.entry("convention-examples")).startswith("United Nations, “Convention on Examples”")

@@ -1,0 +1,145 @@
+"""Each page writer (``paperkit.pages.*``) on its own: the synthetic paper in, the page's Markdown out.
+
+Facts are read from the model (``paper.days``, ``day.questions``), never from this paper's text: the writers
+must say what the model says, where plain Markdown can say it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from paperkit import pipeline
+from paperkit.markup import inline, question_id
+from paperkit.model import HOME
+from paperkit.pages import Context, day, home, parts, questions, sources, topics
+from paperkit.topics import find_occurrences, read_topics
+
+from .conftest import FIXTURES
+
+SYNTHETIC = FIXTURES / "synthetic"
+
+
+@pytest.fixture(scope="module")
+def ctx() -> Context:
+    return pipeline.read(SYNTHETIC / "paper.md", bibliography=SYNTHETIC / "sources.bib")
+
+
+@pytest.fixture(scope="module")
+def bare() -> Context:
+    """No bibliography, no topic list: notes as the paper writes them, no Sources or Topics page."""
+    return pipeline.read(SYNTHETIC / "paper.md")
+
+
+def front(markdown: str) -> dict:
+    """A page's front matter, as MkDocs reads it."""
+    m = re.match(r"---\n(.*?)\n---\n\n", markdown, re.S)
+    assert m, markdown[:200]
+    return yaml.safe_load(m.group(1))
+
+
+def test_home_lists_every_day_and_the_introductions_notes(ctx: Context) -> None:
+    page = home.write(ctx)[HOME]
+    assert front(page)["title"] == ctx.paper.title.title
+    for d in ctx.paper.days:
+        assert f"**{d.date_label}**" in page and f"]({d.page})" in page
+    intro_notes = [n for b in ctx.paper.introduction.blocks for n in parts.block_notes(b)]
+    assert intro_notes and all(f"\n[^{n}]: " in page for n in intro_notes)
+
+
+def test_one_page_per_day_with_its_questions_ids_and_notes(ctx: Context) -> None:
+    pages = day.write(ctx)
+    assert list(pages) == [d.page for d in ctx.paper.days]
+    for d in ctx.paper.days:
+        page = pages[d.page]
+        assert front(page)["title"] == day.title(d) and day.title(d).startswith(f"{d.label}: ")
+        for q in d.questions:
+            assert f"{{ #{question_id(q.letter)} .paper-question }}" in page
+            assert f'[¶](#{question_id(q.letter)} "Link to this question")' in page
+        assert f'data-cite="{parts.citation(ctx.paper, d)}"' in page or not d.questions
+        referenced = [n for s in d.sections for b in s.blocks for n in parts.block_notes(b)]
+        assert all(f"\n[^{n}]: " in page for n in referenced)
+
+
+def test_short_title_cuts_at_the_first_comma_and_never_on_a_dangling_word(ctx: Context) -> None:
+    for d in ctx.paper.days:
+        short = day.short_title(d)
+        assert short.rstrip("…").split()[-1].casefold() not in day.DANGLING
+        assert len(short.rstrip("…").split()) <= day.SHORT_TITLE_WORDS
+
+
+def test_questions_page_links_each_question_to_its_day(ctx: Context) -> None:
+    page = questions.write(ctx)[questions.PAGE]
+    assert front(page)["search"] == {"exclude": True}
+    for d in ctx.paper.days:
+        for q in d.questions:
+            assert f"]({d.page}#{question_id(q.letter)} " in page
+            assert f"{{ #{questions.page_id(d, q.letter)} .paper-question }}" in page
+    assert "[^" not in page  # the notes stay on the day pages
+
+
+def test_sources_page_links_back_to_every_citing_note(ctx: Context) -> None:
+    page = sources.write(ctx)[sources.PAGE]
+    assert front(page)["title"] == sources.TITLE
+    for entry in ctx.notes.bib.entries:
+        assert f'id="{entry.key}"' in page
+    for n in range(1, len(ctx.paper.notes) + 1):
+        where, label = ctx.paper.note_place(n)
+        assert f"[{n}]({where}#fn:{n})" in page
+        assert f" · {label}" in page
+
+
+def test_no_bibliography_no_sources_page_and_notes_as_written(bare: Context) -> None:
+    assert sources.write(bare) == {}
+    page = home.write(bare)[HOME]
+    first = bare.paper.note(1)
+    assert f"[^1]: {inline(first.text)}\n" in page and "](#)" not in inline(first.text)
+    assert "sources-cited" not in page
+
+
+def test_topics_page_and_day_tags_from_a_topic_list(ctx: Context, tmp_path) -> None:
+    listed = tmp_path / "topics.yml"
+    listed.write_text("- topic: Tides\n  synonyms: [tide]\n- topic: Walls\n", encoding="utf-8")
+    found = read_topics(listed)
+    with_topics = Context(paper=ctx.paper, notes=ctx.notes, topics=found,
+                          occurrences=find_occurrences(ctx.paper, found), block_ids=ctx.block_ids)
+    page = topics.write(with_topics)[topics.PAGE]
+    assert "## Tides { #tides }" in page and "## Walls { #walls }" in page
+    for occ in with_topics.occurrences["tides"]:
+        assert f"]({occ.anchor.href})" in page
+    tags = topics.day_tags(with_topics, ctx.paper.days[0])
+    assert tags.startswith('<nav class="paper-topics"') and f"]({topics.PAGE}#tides)" in tags
+    assert topics.write(ctx) == {}  # the fixture has no topic list: no page
+
+
+def test_build_site_is_the_writers_in_order(ctx: Context) -> None:
+    site = pipeline.build_site(SYNTHETIC / "paper.md", bibliography=SYNTHETIC / "sources.bib")
+    written: dict[str, str] = {}
+    for writer in pipeline.WRITERS:
+        written.update(writer.write(ctx))
+    assert site.pages == written
+    assert [next(iter(e.values())) for e in site.nav] == [HOME, *(d.page for d in ctx.paper.days),
+                                                        questions.PAGE, sources.PAGE]
+
+
+def test_text_from_the_paper_is_escaped_where_it_lands(ctx: Context) -> None:
+    cite = parts.questions_div('A "quoted" <b>body</b>')
+    assert 'data-cite="A &quot;quoted&quot; &lt;b&gt;body&lt;/b&gt;"' in cite
+
+
+def test_month_names_do_not_depend_on_the_locale(ctx: Context, monkeypatch) -> None:
+    import locale
+    try:
+        locale.setlocale(locale.LC_TIME, "fr_FR.UTF-8")
+    except locale.Error:
+        pass  # the table is used whatever the locale: the labels below hold either way
+    try:
+        d = ctx.paper.days[0]
+        assert d.label.split()[1] in ("January February March April May June July August September October "
+                                      "November December").split()
+        assert d.page == f"{d.date.day}-{d.label.split()[1].lower()}.md"
+    finally:
+        locale.setlocale(locale.LC_TIME, "C")
+

@@ -1,0 +1,69 @@
+"""The search plugins inside the package (``paperkit.search``), loaded by import: each question's entry is
+made from the model, the word forms from an entry's text and the glossary, and a wrong setup is a clear error."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from paperkit import pipeline
+from paperkit.markup import question_id
+from paperkit.pages import day as day_page
+from paperkit.search.questions import question_entries, reader_text
+from paperkit.search.word_forms import FIELD, WordFormsPlugin, entry_forms, read_glossary
+
+from .conftest import FIXTURES
+
+SYNTHETIC = FIXTURES / "synthetic"
+
+
+@pytest.mark.parametrize(("markdown", "seen"), [
+    ("d) What *steps* could be taken?[^57]", "d) What steps could be taken?"),
+    ("a) Who pays \\$12 million for [H/2028/9](#)?", "a) Who pays $12 million for H/2028/9?"),
+    ("b) Is &lt;b&gt; text &amp; kept?", "b) Is <b> text & kept?"),
+    ("c) Two\n   lines", "c) Two lines"),
+])
+def test_a_question_entry_title_is_the_text_a_reader_sees(markdown: str, seen: str) -> None:
+    assert reader_text(markdown) == seen
+
+
+def test_one_entry_per_question_of_the_day_from_the_model() -> None:
+    paper = pipeline.build_site(SYNTHETIC / "paper.md").paper
+    day = next(d for d in paper.days if d.questions)
+    entries = question_entries(day, f"{day.slug}/")
+    assert [e["location"] for e in entries] == [f"{day.slug}/#{question_id(q.letter)}" for q in day.questions]
+    assert all(e["title"].startswith(f"{q.letter}) ") and "[^" not in e["title"]
+               for e, q in zip(entries, day.questions))
+    assert {e["text"] for e in entries} == {day_page.title(day)}
+
+
+def test_forms_hold_other_forms_and_spelled_out_abbreviations() -> None:
+    glossary = read_glossary("*[FATF]: Financial Action Task Force\n*[UN]: United Nations")
+    forms = entry_forms("The Financial Action Task Force on confiscation", glossary).split()
+    assert "confiscating" in forms and "fatf" in forms and "un" not in forms
+    assert "fatf" not in entry_forms("The FATF, or Financial Action Task Force", glossary).split()
+
+
+def config(fields: dict, *, auto_append: list[str], where) -> SimpleNamespace:
+    search = SimpleNamespace(config=SimpleNamespace(fields=fields, enabled=True))
+    return SimpleNamespace(plugins={"material/search": search}, config_file_path=str(where / "mkdocs.yml"),
+                           mdx_configs={"pymdownx.snippets": {"auto_append": auto_append}})
+
+
+def test_a_search_plugin_without_the_forms_field_is_a_clear_error(tmp_path) -> None:
+    with pytest.raises(PluginError, match=f"fields: {{{FIELD}"):
+        WordFormsPlugin().on_config(config({}, auto_append=[], where=tmp_path))
+
+
+def test_a_missing_glossary_is_a_clear_error(tmp_path) -> None:
+    with pytest.raises(PluginError, match="glossary missing.md is in no `base_path`"):
+        WordFormsPlugin().on_config(config({FIELD: {}}, auto_append=["missing.md"], where=tmp_path))
+
+
+def test_the_glossary_is_read_into_the_plugin(tmp_path) -> None:
+    (tmp_path / "abbreviations.md").write_text("*[FATF]: Financial Action Task Force\n", encoding="utf-8")
+    plugin = WordFormsPlugin()
+    plugin.on_config(config({FIELD: {}}, auto_append=["abbreviations.md"], where=tmp_path))
+    assert set(plugin.glossary) == {"FATF"}
