@@ -7,7 +7,8 @@ writes it and the words a delegate may type for it::
       delegates: [guns, weapons]
 
 A search entry (a section, a discussion question) whose text uses the paper's term gets the delegates' words in
-its ``forms`` field (hooks/search_word_forms.py), as other forms of its words are added there::
+its ``forms`` field (the ``paper-word-forms`` plugin, :mod:`paperkit.search.word_forms`), as other forms of its
+words are added there::
 
     "text": "… trafficking in firearms …"   →   "forms": "… guns weapons"
 
