@@ -213,3 +213,43 @@ def test_a_marker_left_out_names_the_note_it_leaves_unreferenced():
     assert err.line == line_of(text, "⁶ See [H/2028/9](#), chap. III.")
     assert "note 6 is never referenced — add the marker ⁶" in err.message
     assert f"the next marker, ⁷, is at line {line_of(text, 'since 2020,⁷')}" in err.message
+
+
+# -- the parts of the parser on their own ---------------------------------------------------------------
+
+def test_each_block_is_classified_once_by_its_own_lines():
+    from paperkit.parse.blocks import Kind, split_blocks
+
+    text = ("3 MARCH 2030 - TIDES\n\nPOLICY COMMITMENTS\n\nTides rose.¹\n\n¹ Atlas.\n\n- a) One?\n- b) Two?\n\n"
+            "- a) One?\nNot an item\n\nMeasuring walls\n")
+    raws = split_blocks(text)
+    assert [r.kind for r in raws] == [Kind.DAY, Kind.HEADING, Kind.TEXT, Kind.NOTES, Kind.LIST, Kind.MIXED,
+                                      Kind.TEXT]
+    assert [r.prose for r in raws] == [False, False, True, False, False, False, False]
+    assert [r.line for r in raws] == [1, 3, 5, 7, 9, 12, 15]
+
+
+def test_the_ledger_checks_numbering_in_one_pass():
+    from paperkit.parse.ledger import NoteLedger
+
+    ledger = NoteLedger("p.md", definitions={1: 10, 2: 12})
+    ledger.refer(1, line=3)
+    with pytest.raises(PaperError) as info:
+        ledger.refer(3, line=4)
+    assert info.value.line == 4 and "note marker 3 is out of order: expected 2" in info.value.message
+    ledger.refer(2, line=5)
+    ledger.define(1, "A.", line=10)
+    with pytest.raises(PaperError) as info:
+        ledger.footnotes()
+    assert info.value.line == 5 and "note 2 is referenced but never defined" in info.value.message
+    ledger.define(2, "B.", line=12)
+    assert [(n.number, n.referenced_at) for n in ledger.footnotes()] == [(1, 3), (2, 5)]
+
+
+def test_recasing_does_not_depend_on_what_was_read_before():
+    from paperkit.parse.recase import Recaser
+
+    recase = Recaser("Members of the World Sea Council met.", frozenset({"WSC"}))
+    first = recase("THE WORLD SEA COUNCIL AND WSC:")
+    recase("SOMETHING ELSE ENTIRELY")
+    assert recase("THE WORLD SEA COUNCIL AND WSC:") == first == "The World Sea Council and WSC"

@@ -1,0 +1,140 @@
+"""The body of one part (the introduction, or a section of a day): paragraphs, lists, questions, sub-headings.
+
+Two walks over the part's classified blocks:
+
+1. :func:`_flow` turns each block into what it is in reading order — a paragraph, a lettered list, questions, a
+   sub-heading — registers note markers and definitions with the ledger, and joins a paragraph that a note block
+   cut in two (the first half does not end a sentence);
+2. :func:`_group` puts the paragraphs under the sub-heading before them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import PaperError
+from ..model import Block, LetteredList, ListItem, Paragraph, Question, SubSection
+from .blocks import ITEM_RE, MARKER_RE, NOTE_RE, SUBHEADING_MAX, Kind, Raw, note_number, terminated
+from .ledger import NoteLedger
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    blocks: tuple[Block, ...]
+    """Paragraphs and lists before the first sub-heading (all of them when there is none)."""
+    subsections: tuple[SubSection, ...] = ()
+    questions: tuple[Question, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _SubHeading:
+    title: str
+    line: int
+
+
+_Flowing = Paragraph | LetteredList | Question | _SubHeading
+
+
+def read_part(raws: list[Raw], ledger: NoteLedger, *, subheadings: bool = False, questions: bool = False) -> Part:
+    """The part made of ``raws``; ``subheadings``: short lines before prose are sub-headings; ``questions``:
+    lettered lists are the discussion questions."""
+    return _group(_flow(raws, ledger, subheadings=subheadings, questions=questions))
+
+
+def _flow(raws: list[Raw], ledger: NoteLedger, *, subheadings: bool, questions: bool) -> list[_Flowing]:
+    out: list[_Flowing] = []
+    for i, raw in enumerate(raws):
+        if raw.kind is Kind.NOTES:
+            _define(raw, ledger)
+        elif raw.kind is Kind.LIST:
+            items = [_item(raw.line + k, s, ledger) for k, s in enumerate(raw.lines)]
+            if questions:
+                out += [Question(letter=it.letter, text=it.text, line=it.line, notes=it.notes) for it in items]
+            else:
+                out.append(LetteredList(items=tuple(items), line=raw.line))
+        elif raw.kind is Kind.MIXED:
+            bad = next(raw.line + k for k, s in enumerate(raw.lines) if not ITEM_RE.match(s))
+            raise PaperError(ledger.source, bad, "a line inside a lettered list is not an item '- x) …' — "
+                                                 "separate it from the list with a blank line")
+        elif raw.kind is Kind.HEADING:
+            raise PaperError(ledger.source, raw.line, f"unexpected heading '{raw.text}' — a day heading must read "
+                                                      f"'<day> <MONTH> <year> - <challenge>'")
+        else:
+            text, notes = _markers(raw, ledger)
+            nxt = raws[i + 1] if i + 1 < len(raws) else None
+            if _continues(out, raws, i):
+                prev = out[-1]
+                out[-1] = Paragraph(text=f"{prev.text} {text}", line=prev.line, notes=prev.notes + notes)
+            elif subheadings and _is_subheading(raw, text, notes, nxt):
+                out.append(_SubHeading(text, raw.line))
+            else:
+                out.append(Paragraph(text=text, line=raw.line, notes=notes))
+    return out
+
+
+def _continues(out: list[_Flowing], raws: list[Raw], i: int) -> bool:
+    """Whether block ``i`` goes on with the paragraph before the note block(s) right above it."""
+    return (i > 0 and raws[i - 1].kind is Kind.NOTES and bool(out) and isinstance(out[-1], Paragraph)
+            and not terminated(out[-1].text))
+
+
+def _is_subheading(raw: Raw, text: str, notes: tuple[int, ...], nxt: Raw | None) -> bool:
+    """A short line in sentence case that ends no sentence, before a paragraph of prose."""
+    return (len(raw.lines) == 1 and len(text) <= SUBHEADING_MAX and not notes and text[:1].isupper()
+            and not terminated(text) and nxt is not None and nxt.prose)
+
+
+def _group(flow: list[_Flowing]) -> Part:
+    blocks: list[Block] = []
+    subsections: list[SubSection] = []
+    questions: list[Question] = []
+    heading: _SubHeading | None = None
+    under: list[Block] = blocks  # where the next paragraph goes
+    for thing in flow:
+        if isinstance(thing, Question):
+            questions.append(thing)
+        elif isinstance(thing, _SubHeading):
+            if heading is not None:
+                subsections.append(SubSection(title=heading.title, line=heading.line, blocks=tuple(under)))
+            heading, under = thing, []
+        else:
+            under.append(thing)
+    if heading is not None:
+        subsections.append(SubSection(title=heading.title, line=heading.line, blocks=tuple(under)))
+    return Part(blocks=tuple(blocks), subsections=tuple(subsections), questions=tuple(questions))
+
+
+def _define(raw: Raw, ledger: NoteLedger) -> None:
+    m = NOTE_RE.match(raw.lines[0])
+    assert m is not None
+    text = " ".join([m.group(2).strip(), *(s.strip() for s in raw.lines[1:])])
+    ledger.define(note_number(m.group(1)), text, line=raw.line)
+
+
+def _item(line: int, text: str, ledger: NoteLedger) -> ListItem:
+    m = ITEM_RE.match(text)
+    assert m is not None
+    body, notes = _line_markers(m.group(2).strip(), line, ledger)
+    return ListItem(letter=m.group(1), text=body, line=line, notes=notes)
+
+
+def _markers(raw: Raw, ledger: NoteLedger) -> tuple[str, tuple[int, ...]]:
+    """The block's text with superscript markers replaced by ``[^N]`` tokens, and the notes it references."""
+    texts, found = [], []
+    for k, s in enumerate(raw.lines):
+        text, notes = _line_markers(s.strip(), raw.line + k, ledger)
+        texts.append(text)
+        found += notes
+    return " ".join(texts), tuple(found)
+
+
+def _line_markers(text: str, line: int, ledger: NoteLedger) -> tuple[str, tuple[int, ...]]:
+    out, found, last = [], [], 0
+    for m in MARKER_RE.finditer(text):
+        number = note_number(m.group(1))
+        ledger.refer(number, line=line)
+        found.append(number)
+        out += [text[last:m.start()], f"[^{number}]"]
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out), tuple(found)
