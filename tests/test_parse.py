@@ -163,10 +163,19 @@ def test_duplicate_note():
 
 
 def test_day_heading_that_no_introduction_item_names():
+    text = TEXT.replace("4 MARCH 2030 - THE COST OF DREDGING SHARED CHANNELS REMAINS UNEVENLY BORNE",
+                        "5 MARCH 2030 - PUMPS ARE OLD")
+    err = error_of(text)
+    assert err.line == line_of(text, "5 MARCH 2030 - PUMPS")
+    assert "no item of the introduction's list names 5 March 2030" in err.message
+
+
+def test_day_heading_whose_date_differs_from_its_item():
     text = TEXT.replace("4 MARCH 2030 - THE COST", "5 MARCH 2030 - THE COST")
     err = error_of(text)
     assert err.line == line_of(text, "5 MARCH 2030 - THE COST")
-    assert "no item of the introduction's list names 5 March 2030" in err.message
+    assert ("the day heading gives 5 March 2030, but the introduction's item (b) with this challenge "
+            f"(line {line_of(text, '- b) The cost')}) gives 4 March 2030 — make the two dates agree") in err.message
 
 
 def test_day_heading_whose_wording_differs_from_the_introduction():

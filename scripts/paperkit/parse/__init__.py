@@ -33,6 +33,7 @@ from pathlib import Path
 from ..errors import PaperError
 from ..model import Paper
 from .blocks import MONTHS, SUPERSCRIPTS, split_blocks
+from .characters import normalise
 from .paper import read_blocks
 from .recase import sentence_case
 
@@ -48,13 +49,16 @@ def parse_paper(text: str, *, source: str = "paper.md") -> Paper:
     """Parse the paper's text (already decoded) into the model."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     _check_text(text, source)
-    return read_blocks(split_blocks(text), source)
+    return read_blocks(split_blocks(normalise(text, source)), source)
 
 
 def read_paper(path: str | Path) -> Paper:
     """Read a paper file: UTF-8 (a BOM and CRLF line ends are fine), then :func:`parse_paper`."""
     path = Path(path)
     data = path.read_bytes()
+    if kind := _not_text(data):
+        raise PaperError(str(path), 1, f"is {kind}, not the paper's Markdown — export the paper as Markdown, "
+                                       f"saved as UTF-8")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -62,6 +66,15 @@ def read_paper(path: str | Path) -> Paper:
         raise PaperError(str(path), line, f"is not UTF-8 text (byte 0x{data[exc.start]:02x}) — save the paper as "
                                           f"UTF-8") from None
     return parse_paper(text, source=str(path))
+
+
+def _not_text(data: bytes) -> str | None:
+    """What a file that is plainly no UTF-8 Markdown is, from its first bytes."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 64 and max(data[0:64:2].count(0), data[1:64:2].count(0)) > 16):
+        return "UTF-16 text"
+    known = {b"%PDF-": "a PDF file", b"PK\x03\x04": "a ZIP archive (a Word or OpenDocument file?)",
+             b"{\\rtf": "an RTF document", b"\xd0\xcf\x11\xe0": "an old Word document"}
+    return next((kind for magic, kind in known.items() if data.startswith(magic)), None)
 
 
 def _check_text(text: str, source: str) -> None:

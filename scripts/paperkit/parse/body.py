@@ -10,11 +10,12 @@ Two walks over the part's classified blocks:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..errors import PaperError
 from ..model import Block, LetteredList, ListItem, Paragraph, Question, SubSection
-from .blocks import ITEM_RE, MARKER_RE, NOTE_RE, SUBHEADING_MAX, Kind, Raw, note_number, terminated
+from .blocks import ITEM_RE, MARKER_RE, NOTE_RE, SUBHEADING_MAX, Kind, Raw, note_number, section_kind, terminated
 from .ledger import NoteLedger
 
 
@@ -34,6 +35,9 @@ class _SubHeading:
 
 _Flowing = Paragraph | LetteredList | Question | _SubHeading
 
+# "1. Which …", "a. Which …", "(a) Which …", "A) Which …", "• Which …": a list item in a form other than "- a) …"
+NEAR_ITEM_RE = re.compile(r"^(?:[-*+•‣◦▪–]\s*)?(?:\(?[A-Za-z0-9]{1,3}[.)]|\([A-Za-z0-9]{1,3}\))\s*\S|^[-*+•‣◦▪–]\s+\S")
+
 
 def read_part(raws: list[Raw], ledger: NoteLedger, *, subheadings: bool = False, questions: bool = False) -> Part:
     """The part made of ``raws``; ``subheadings``: short lines before prose are sub-headings; ``questions``:
@@ -43,33 +47,74 @@ def read_part(raws: list[Raw], ledger: NoteLedger, *, subheadings: bool = False,
 
 def _flow(raws: list[Raw], ledger: NoteLedger, *, subheadings: bool, questions: bool) -> list[_Flowing]:
     out: list[_Flowing] = []
+    letters = _Letters(ledger.source, questions=questions)
     for i, raw in enumerate(raws):
         if raw.kind is Kind.NOTES:
             _define(raw, ledger)
         elif raw.kind is Kind.LIST:
             items = [_item(raw.line + k, s, ledger) for k, s in enumerate(raw.lines)]
+            letters.check(items)
             if questions:
                 out += [Question(letter=it.letter, text=it.text, line=it.line, notes=it.notes) for it in items]
             else:
                 out.append(LetteredList(items=tuple(items), line=raw.line))
-        elif raw.kind is Kind.MIXED:
-            bad = next(raw.line + k for k, s in enumerate(raw.lines) if not ITEM_RE.match(s))
-            raise PaperError(ledger.source, bad, "a line inside a lettered list is not an item '- x) …' — "
-                                                 "separate it from the list with a blank line")
-        elif raw.kind is Kind.HEADING:
-            raise PaperError(ledger.source, raw.line, f"unexpected heading '{raw.text}' — a day heading must read "
-                                                      f"'<day> <MONTH> <year> - <challenge>'")
+        elif raw.kind in (Kind.MIXED, Kind.HEADING) or (questions and NEAR_ITEM_RE.match(raw.lines[0])):
+            raise _misplaced(raw, ledger.source, questions=questions)
         else:
             text, notes = _markers(raw, ledger)
             nxt = raws[i + 1] if i + 1 < len(raws) else None
             if _continues(out, raws, i):
                 prev = out[-1]
                 out[-1] = Paragraph(text=f"{prev.text} {text}", line=prev.line, notes=prev.notes + notes)
-            elif subheadings and _is_subheading(raw, text, notes, nxt):
+            elif subheadings and _is_subheading(raw, text, nxt):
+                if notes:
+                    raise PaperError(ledger.source, raw.line, f"note marker in the sub-heading '{raw.text}' — a "
+                                                              f"heading carries no note: move the marker to the end "
+                                                              f"of the first sentence below it")
                 out.append(_SubHeading(text, raw.line))
             else:
                 out.append(Paragraph(text=text, line=raw.line, notes=notes))
     return out
+
+
+def _misplaced(raw: Raw, source: str, *, questions: bool) -> PaperError:
+    """The error for a list line that is no item, a heading where none belongs, or questions not lettered."""
+    if raw.kind is Kind.HEADING:
+        if section_kind(raw.text) is not None:
+            return PaperError(source, raw.line, f"'{raw.text}' comes before any day heading — is the day heading "
+                                                f"above it missing? A day starts with '<day> <MONTH> <year> - "
+                                                f"<THE CHALLENGE>'")
+        return PaperError(source, raw.line, f"unexpected heading '{raw.text}' — a day heading must read "
+                                            f"'<day> <MONTH> <year> - <challenge>'")
+    k, line = next((k, s) for k, s in enumerate(raw.lines) if not ITEM_RE.match(s))
+    if NEAR_ITEM_RE.match(line):
+        what = "question" if questions else "item"
+        return PaperError(source, raw.line + k, f"this {what} is not written '- x) …' — write each {what} on a line "
+                                                f"of its own as '- a) …', '- b) …': a dash, a space, a small letter "
+                                                f"and a bracket")
+    return PaperError(source, raw.line + k, "a line inside a lettered list is not an item '- x) …' — "
+                                            "separate it from the list with a blank line")
+
+
+class _Letters:
+    """Lettered items come as a), b), c)…: the questions through their section, an other list from a) or going
+    on from the list before it."""
+
+    def __init__(self, source: str, *, questions: bool) -> None:
+        self.source, self.questions = source, questions
+        self.last = ""
+
+    def check(self, items: list[ListItem]) -> None:
+        last = self.last if self.questions or (items and items[0].letter != "a") else ""
+        for item in items:
+            expected = chr(ord(last) + 1) if last else "a"
+            if item.letter != expected:
+                what = "question" if self.questions else "item"
+                after = f"follows ({last})" if last else "comes first"
+                raise PaperError(self.source, item.line, f"{what} ({item.letter}) {after}: expected ({expected}) — "
+                                                         f"letter the {what}s a), b), c)… in order, none left out")
+            last = item.letter
+        self.last = last
 
 
 def _continues(out: list[_Flowing], raws: list[Raw], i: int) -> bool:
@@ -78,9 +123,9 @@ def _continues(out: list[_Flowing], raws: list[Raw], i: int) -> bool:
             and not terminated(out[-1].text))
 
 
-def _is_subheading(raw: Raw, text: str, notes: tuple[int, ...], nxt: Raw | None) -> bool:
+def _is_subheading(raw: Raw, text: str, nxt: Raw | None) -> bool:
     """A short line in sentence case that ends no sentence, before a paragraph of prose."""
-    return (len(raw.lines) == 1 and len(text) <= SUBHEADING_MAX and not notes and text[:1].isupper()
+    return (len(raw.lines) == 1 and len(text) <= SUBHEADING_MAX and text[:1].isupper()
             and not terminated(text) and nxt is not None and nxt.prose)
 
 
