@@ -21,7 +21,7 @@ import pytest
 
 from paperkit import cli
 
-from .conftest import FIXTURES, mkdocs_build
+from .conftest import FIXTURES, ROOT, mkdocs_build
 from .projects import needs_resolver, paper_project, resolver_wired
 
 BAD = FIXTURES / "bad_papers"
@@ -100,6 +100,13 @@ CASES: dict[str, Bad] = {
     "intro-item-impossible-date.md": Bad("(31 February 2023)", "item (b) of the introduction's list: '31 February "
                                                                "2023' is not a date", "correct it (the day heading "
                                                                                       "at line 52"),
+    "intro-list-as-paragraphs.md": Bad("(a) Glacier", "the introduction gives 7 February 2023 in a paragraph, not in "
+                                                      "its lettered list of challenges",
+                                       "write each challenge on a line of its own: '- a) <the challenge>"),
+    "intro-item-without-date.md": Bad("- b) Data on water", "item (b) of the introduction's list has no date in "
+                                                            "brackets at its end", "end it with '(8 February 2023);'"),
+    "intro-item-abbreviated-month.md": Bad("(8 Feb 2023)", "'Feb' in '8 Feb 2023' is not a month (did you mean "
+                                                           "February?)", "correct it"),
     "two-challenges-same-date.md": Bad("- b) Data on water", "items (a) (line 20) and (b) of the introduction's list "
                                                              "both give 7 February 2023",
                                        "correct the date of item (b)"),
@@ -130,6 +137,15 @@ CASES: dict[str, Bad] = {
                                                           "challenge", "write it '8 FEBRUARY 2023 - DATA ON WATER"),
     "day-heading-month-first.md": Bad("FEBRUARY 8, 2023", "this day heading's date is not written '<day> <MONTH> "
                                                           "<year>'", "write it as the paper does"),
+    "day-heading-without-year.md": Bad("8 FEBRUARY - DATA", "this day heading has no year",
+                                       "write it '<day> <MONTH> <year> - <THE CHALLENGE>'"),
+    "day-heading-with-weekday.md": Bad("WEDNESDAY, 8 FEBRUARY", "this day heading's date is not written '<day> "
+                                                                "<MONTH> <year>'", "write it as the paper does"),
+    "day-heading-wrapped-after-date.md": Bad("7 FEBRUARY 2023\n- GLACIER", "this day heading goes on over 2 lines",
+                                             "write it on one line"),
+    "day-twice.md": Bad("RIPARIAN STATES\n\nPOLICY COMMITMENTS\n\nRiparian States met again",
+                        "a second day heading for 8 February 2023 (the first is at line 52)",
+                        "correct this date or remove the repeated part"),
     "marker-in-day-heading.md": Bad("RIPARIAN STATES⁶", "note marker ⁶ in the day heading",
                                     "move the marker to the end of the first sentence below it"),
     # -- sections -----------------------------------------------------------------------------------------------
@@ -171,6 +187,8 @@ CASES: dict[str, Bad] = {
                                             "a dash, a space, a small letter and a bracket"),
     "questions-mixed-forms.md": Bad("- b. What prevents", "this question is not written '- x) …'",
                                     "write each question on a line of its own"),
+    "question-without-space.md": Bad("- b)What prevents", "this question is not written '- x) …'",
+                                     "a dash, a space, a small letter and a bracket"),
     "list-line-mixed-with-text.md": Bad("These questions are indicative.",
                                         "a line inside a lettered list is not an item",
                                         "separate it from the list with a blank line"),
@@ -189,6 +207,10 @@ CASES: dict[str, Bad] = {
                                   "notes are numbered through the whole paper"),
     "note-number-without-space.md": Bad("⁴*Glacier", "the note number ⁴ is not followed by a space",
                                         "write '⁴ *Glacier Survey 2022*, figure 3.'"),
+    "note-number-mixed-digits.md": Bad("⁵0 Ibid.", "the note number mixes superscript and ordinary digits ('⁵0')",
+                                       "write it in superscript digits only"),
+    "two-notes-on-one-line.md": Bad("³ Ibid., p. 12. ⁴", "note 3 holds another note number (⁴): two notes on one "
+                                                          "line?", "put each note on a line of its own"),
     "note-without-text.md": Bad(43, "note 5 has no text", "write its text after the number, or delete the line"),
     "ibid-with-nothing-before.md": Bad("¹ Ibid.", "note 1", "write the source out in full", resolver=True),
     "ibid-after-two-sources.md": Bad("⁷ Ibid.", "note 7", "write out which one note 7 means", resolver=True),
@@ -382,6 +404,10 @@ ACCEPTED = {
                                                     ("p. 12.\n\n⁴", "p. 12.\n⁴")),
     "a heading run into its text": edited(("POLICY COMMITMENTS\n\n", "POLICY COMMITMENTS\n")),
     "indented lines": edited(("- a) ", "  - a) "), ("⁴ *Glacier", "\t⁴ *Glacier")),
+    "lettered items wrapped onto more lines": edited(("timing of river flows (7 February", "timing\nof river flows (7 "
+                                                                                          "February"),
+                                                     ("being operated for earlier", "being operated\nfor earlier")),
+    "a dash other than the hyphen in a day heading": edited(("7 FEBRUARY 2023 - GLACIER", "7 FEBRUARY 2023 − GLACIER")),
 }
 
 
@@ -423,3 +449,63 @@ def test_raw_html_in_the_paper_is_shown_as_text_and_never_run(tmp_path):
     for shown in ("&lt;script&gt;alert", "&lt;img src=x onerror=", "&lt;b&gt;bold&lt;/b&gt;",
                   "&lt;script&gt;document.title", "&lt;iframe src="):
         assert shown in page, shown
+
+
+# -- atomic builds: the README's build command never leaves a half-written site/ --------------------------------
+
+DEV = ROOT / "scripts" / "dev.py"
+LINK_TO_A_MISSING_FILE = ("every quarter.⁶", "every quarter (see [the annex](annex.md)).⁶")
+
+
+def folder_state(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() if p.is_file() else b"/"
+            for p in sorted(folder.rglob("*"))}
+
+
+def previous_site(where: Path) -> Path:
+    site = where / "site"
+    (site / "old-page").mkdir(parents=True)
+    (site / "index.html").write_text(PREVIOUS, encoding="utf-8")
+    (site / "old-page" / "index.html").write_text(PREVIOUS, encoding="utf-8")
+    return site
+
+
+def dev_build(config: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(DEV), "build", "-f", str(config), "-d", str(site)],
+                          capture_output=True, text=True, timeout=600)
+
+
+@pytest.mark.parametrize("failure", ["a strict-mode warning", "a paper error"])
+def test_a_failed_build_leaves_the_site_as_it_was(failure, tmp_path):
+    paper = edited(LINK_TO_A_MISSING_FILE) if failure == "a strict-mode warning" else paper_bytes("orphan-marker.md")
+    config = paper_project(tmp_path, paper=paper, bibliography=GOOD_BIB)
+    site = previous_site(tmp_path)
+    before = folder_state(site)
+    done = dev_build(config, site)
+    assert done.returncode != 0
+    assert "annex.md" in done.stderr if failure == "a strict-mode warning" else "note 5" in done.stderr
+    assert f"{site}/ is left as it was" in done.stdout
+    assert folder_state(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["inputs", "site"], "a temporary folder left behind"
+
+
+def test_plain_mkdocs_build_would_have_emptied_the_site(tmp_path):
+    """What the README says of plain `mkdocs build --strict`, and why the test above can fail: the same warning
+    comes after MkDocs has cleaned the site folder and written the new pages into it."""
+    config = paper_project(tmp_path, paper=edited(LINK_TO_A_MISSING_FILE), bibliography=GOOD_BIB)
+    site = previous_site(tmp_path)
+    done = mkdocs_build(site, config=config)
+    assert done.returncode != 0 and "annex.md" in done.stderr
+    assert not (site / "old-page").exists()
+    assert (site / "index.html").read_text(encoding="utf-8") != PREVIOUS
+
+
+def test_a_build_that_succeeds_replaces_the_site_whole(tmp_path):
+    config = paper_project(tmp_path, paper=GOOD, bibliography=GOOD_BIB)
+    site = previous_site(tmp_path)
+    done = dev_build(config, site)
+    assert done.returncode == 0, done.stderr
+    assert not (site / "old-page").exists()
+    assert "7-february" in {p.name for p in site.iterdir()}
+    assert (site / "index.html").read_text(encoding="utf-8") != PREVIOUS
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["inputs", "site"], "a temporary folder left behind"

@@ -27,11 +27,15 @@ ITEM_RE = re.compile(r"^[-*]\s+\(?([a-z])\)\s+(.*)$")
 # "3 MARCH 2030 - RISING TIDES ARE …" — a day heading
 MONTHS = ("JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER",
           "NOVEMBER", "DECEMBER")
-DAY_RE = re.compile(rf"^(\d{{1,2}})\s+({'|'.join(MONTHS)})\s+(\d{{4}})\s*[-–—]\s*(\S.*)$")
+DASHES = "-–—−‐‑"
+DAY_RE = re.compile(rf"^(\d{{1,2}})\s+({'|'.join(MONTHS)})\s+(\d{{4}})\s*[{DASHES}]\s*(\S.*)$")
 # "8 February 2023 - Data …", "8 FEBUARY 2023 - DATA …", "8 FEBRUARY 2023: DATA …" — a day heading gone wrong
-LOOSE_DAY_RE = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\s*([-–—−:,.|]?)\s*(\S.*)$")
-# "FEBRUARY 8, 2023 - DATA …" — a date in another order
-OTHER_ORDER_DAY_RE = re.compile(r"^([A-Za-z]+)\s+(\d{1,2}),?\s+(\d{4})\s*[-–—−:]\s*\S")
+LOOSE_DAY_RE = re.compile(rf"^(\d{{1,2}})\s+([A-Za-z]+)\.?,?\s+(\d{{4}})\s*([{DASHES}:,.|]?)\s*(\S.*)$")
+# "FEBRUARY 8, 2023 - DATA …", "WEDNESDAY, 8 FEBRUARY 2023 - DATA …" — a date in another order or form
+OTHER_ORDER_DAY_RE = re.compile(rf"^(?:([A-Za-z]+)\s+(\d{{1,2}}),?\s+(\d{{4}})|[A-Za-z]+,?\s+\d{{1,2}}\s+[A-Za-z]+,?\s+"
+                                rf"\d{{4}})\s*[{DASHES}:]\s*\S")
+# "8 FEBRUARY - DATA …" — a day heading without its year
+NO_YEAR_DAY_RE = re.compile(rf"^\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\s*[{DASHES}:]\s*\S", re.IGNORECASE)
 # "⁴See …", "⁴" — a line that starts like a note definition but is none
 BAD_NOTE_RE = re.compile(rf"^([{SUPERSCRIPTS}]+)(?:[^\s{SUPERSCRIPTS}]|$)")
 # A sentence ends: ". " "?" "!" ":" possibly followed by closing quotes/brackets and note tokens
@@ -127,6 +131,8 @@ def classify(line: int, lines: tuple[str, ...]) -> Raw:
         kind = Kind.NOTES
     elif all(items):
         kind = Kind.LIST
+    elif any(items) and list_items(lines) is not None:
+        kind, prose = Kind.LIST, False  # items wrapped onto more lines
     elif any(items):
         kind = Kind.MIXED
     elif caps:
@@ -138,14 +144,38 @@ def classify(line: int, lines: tuple[str, ...]) -> Raw:
     return Raw(line, lines, kind, prose)
 
 
+def list_items(lines: tuple[str, ...]) -> list[tuple[int, tuple[str, ...]]] | None:
+    """Each item of a lettered list: the offset of its first line and its lines; ``None`` if a line is neither an
+    item nor the rest of an item wrapped onto it (the line before it ends no sentence).
+
+    >>> list_items(("- a) Which walls should be", "raised first?", "- b) Who pays?"))
+    [(0, ('- a) Which walls should be', 'raised first?')), (2, ('- b) Who pays?',))]
+    """
+    if not ITEM_RE.match(lines[0]):
+        return None
+    items: list[tuple[int, tuple[str, ...]]] = []
+    for k, s in enumerate(lines):
+        if ITEM_RE.match(s):
+            items.append((k, (s,)))
+        elif ends_clause(lines[k - 1]):
+            return None
+        else:
+            items[-1] = (items[-1][0], (*items[-1][1], s))
+    return items
+
+
+def ends_clause(line: str) -> bool:
+    return terminated(line) or line.rstrip().endswith(";")
+
+
 def _problem(line: int, lines: tuple[str, ...]) -> tuple[int, str] | None:
     """What makes these lines almost a day heading or a note definition, but not one."""
     for k, s in enumerate(lines):
         if m := BAD_NOTE_RE.match(s):
             return line + k, _bad_note(m.group(1), s)
-    first = lines[0]
-    if len(lines) > 1 and (DAY_RE.match(first) or _loose_day(first)):
-        if all(not any(c.islower() for c in s) for s in lines):
+    first, text = lines[0], " ".join(s.strip() for s in lines)
+    if len(lines) > 1 and (DAY_RE.match(first) or _loose_day(first) or (DAY_RE.match(text) and _no_small(text))):
+        if _no_small(text):
             return line, (f"this day heading goes on over {len(lines)} lines (to line {line + len(lines) - 1}) — "
                           f"write it on one line")
         return line, "the day heading runs into the text below it — put a blank line after the day heading"
@@ -154,7 +184,13 @@ def _problem(line: int, lines: tuple[str, ...]) -> tuple[int, str] | None:
     if len(lines) == 1 and OTHER_ORDER_DAY_RE.match(first):
         return line, ("this day heading's date is not written '<day> <MONTH> <year>' — write it as the paper does, "
                       "e.g. '8 FEBRUARY 2023 - <THE CHALLENGE>'")
+    if len(lines) == 1 and NO_YEAR_DAY_RE.match(first):
+        return line, "this day heading has no year — write it '<day> <MONTH> <year> - <THE CHALLENGE>'"
     return None
+
+
+def _no_small(text: str) -> bool:
+    return not any(c.islower() for c in text)
 
 
 def _loose_day(line: str) -> re.Match[str] | None:
@@ -162,15 +198,13 @@ def _loose_day(line: str) -> re.Match[str] | None:
     m = LOOSE_DAY_RE.match(line)
     if m is None:
         return None
-    capitals = not any(c.islower() for c in line)
-    return m if m.group(4) in ("-", "–", "—", "−") or (capitals and m.group(4) in ("", ":", "|")) else None
+    return m if (m.group(4) and m.group(4) in DASHES) or (_no_small(line) and m.group(4) in ("", ":", "|")) else None
 
 
 def _bad_day(m: re.Match[str]) -> str:
     day, month, year, dash, rest = m.groups()
     if month.upper() not in MONTHS:
-        close = difflib.get_close_matches(month.upper(), MONTHS, n=1, cutoff=0.6)
-        hint = f" (did you mean {close[0]}?)" if close else ""
+        hint = f" (did you mean {guess}?)" if (guess := month_guess(month)) else ""
         return f"'{month}' in this day heading is not a month{hint} — correct it: '<day> <MONTH> <year> - <challenge>'"
     if any(c.islower() for c in month + rest):
         return (f"a day heading is written in capitals — write it '{day} {month.upper()} {year} - "
@@ -179,7 +213,19 @@ def _bad_day(m: re.Match[str]) -> str:
             f"{_shorten(rest)}'")
 
 
+def month_guess(word: str) -> str | None:
+    """The month a misspelt or shortened one means, in capitals: ``Febuary`` or ``Feb`` → ``FEBRUARY``."""
+    word = word.upper()
+    if len(word) >= 3 and (starts := [m for m in MONTHS if m.startswith(word)]):
+        return starts[0]
+    close = difflib.get_close_matches(word, MONTHS, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def _bad_note(number: str, line: str) -> str:
+    if line[len(number):][:1].isdigit():
+        return (f"the note number mixes superscript and ordinary digits ('{line.split()[0]}') — write it in "
+                f"superscript digits only, then a space and the note's text")
     if line.strip() == number:
         return f"note {note_number(number)} has no text — write its text after the number, or delete the line"
     return (f"the note number {number} is not followed by a space — write '{number} {_shorten(line[len(number):])}' "

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from ..errors import PaperError
 from ..model import Block, LetteredList, ListItem, Paragraph, Question, SubSection
-from .blocks import ITEM_RE, MARKER_RE, NOTE_RE, SUBHEADING_MAX, Kind, Raw, note_number, section_kind, terminated
+from .blocks import (ITEM_RE, MARKER_RE, NOTE_RE, SUBHEADING_MAX, Kind, Raw, ends_clause, list_items, note_number,
+                     section_kind, terminated)
 from .ledger import NoteLedger
 
 
@@ -52,7 +53,7 @@ def _flow(raws: list[Raw], ledger: NoteLedger, *, subheadings: bool, questions: 
         if raw.kind is Kind.NOTES:
             _define(raw, ledger)
         elif raw.kind is Kind.LIST:
-            items = [_item(raw.line + k, s, ledger) for k, s in enumerate(raw.lines)]
+            items = [_item(raw.line + k, lines, ledger) for k, lines in list_items(raw.lines) or ()]
             letters.check(items)
             if questions:
                 out += [Question(letter=it.letter, text=it.text, line=it.line, notes=it.notes) for it in items]
@@ -86,7 +87,8 @@ def _misplaced(raw: Raw, source: str, *, questions: bool) -> PaperError:
                                                 f"<THE CHALLENGE>'")
         return PaperError(source, raw.line, f"unexpected heading '{raw.text}' — a day heading must read "
                                             f"'<day> <MONTH> <year> - <challenge>'")
-    k, line = next((k, s) for k, s in enumerate(raw.lines) if not ITEM_RE.match(s))
+    k, line = next((k, s) for k, s in enumerate(raw.lines) if not ITEM_RE.match(s) and (k == 0 or ends_clause(
+        raw.lines[k - 1])))
     if NEAR_ITEM_RE.match(line):
         what = "question" if questions else "item"
         return PaperError(source, raw.line + k, f"this {what} is not written '- x) …' — write each {what} on a line "
@@ -152,15 +154,27 @@ def _group(flow: list[_Flowing]) -> Part:
 def _define(raw: Raw, ledger: NoteLedger) -> None:
     m = NOTE_RE.match(raw.lines[0])
     assert m is not None
+    number = note_number(m.group(1))
+    for k, s in enumerate((m.group(2), *raw.lines[1:])):
+        if other := MARKER_RE.search(s):
+            raise PaperError(ledger.source, raw.line + k, f"note {number} holds another note number "
+                                                          f"({other.group(1)}): two notes on one line? — put each "
+                                                          f"note on a line of its own, starting with its number "
+                                                          f"('{other.group(1)} …')")
     text = " ".join([m.group(2).strip(), *(s.strip() for s in raw.lines[1:])])
-    ledger.define(note_number(m.group(1)), text, line=raw.line)
+    ledger.define(number, text, line=raw.line)
 
 
-def _item(line: int, text: str, ledger: NoteLedger) -> ListItem:
-    m = ITEM_RE.match(text)
+def _item(line: int, lines: tuple[str, ...], ledger: NoteLedger) -> ListItem:
+    """A lettered item from its lines (more than one when the item is wrapped)."""
+    m = ITEM_RE.match(lines[0])
     assert m is not None
-    body, notes = _line_markers(m.group(2).strip(), line, ledger)
-    return ListItem(letter=m.group(1), text=body, line=line, notes=notes)
+    texts, found = [], []
+    for k, s in enumerate((m.group(2), *lines[1:])):
+        text, notes = _line_markers(s.strip(), line + k, ledger)
+        texts.append(text)
+        found += notes
+    return ListItem(letter=m.group(1), text=" ".join(texts), line=line, notes=tuple(found))
 
 
 def _markers(raw: Raw, ledger: NoteLedger) -> tuple[str, tuple[int, ...]]:

@@ -32,7 +32,8 @@ _SPACES = " \t\u00a0\u2007\u202f"
 # "tides. ¹" / "tides.\u00a0¹" — space between a word and its marker; the marker is the superscript digits
 _SPACE_BEFORE_MARKER_RE = re.compile(rf"(?<=[^{_SPACES}])[{_SPACES}]+(?=[{SUPERSCRIPTS}])")
 _NO_BREAK_RE = re.compile("[\u00a0\u2007\u202f]")
-_ATX_HEADING_RE = re.compile(r"^#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_ATX_HEADING_RE = re.compile(r"^#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+_LINE_START_RE = re.compile(rf"^[{_SPACES}]+", re.MULTILINE)
 # one character in any of the categories named below; tab is fine
 _SUSPECT_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
                          r"\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\uffff"
@@ -55,25 +56,26 @@ class _Mojibake:
 
 def normalise(text: str, source: str) -> str:
     """``text`` (line ends already ``\\n``) with what is harmless normalised; raises on the first problem."""
-    lines = text.split("\n")
-    for number, line in enumerate(lines, 1):
-        _check_line(line, number, text, source)
-        line = _SPACE_BEFORE_MARKER_RE.sub("", line.lstrip(_SPACES))
-        line = _ATX_HEADING_RE.sub(r"\1", line)
-        if not any(c.islower() for c in line):
-            line = _NO_BREAK_RE.sub(" ", line)
-        lines[number - 1] = line
-    return "\n".join(lines)
+    _check(text, source)
+    text = _LINE_START_RE.sub("", text)
+    text = _SPACE_BEFORE_MARKER_RE.sub("", text)
+    text = _ATX_HEADING_RE.sub(r"\1", text)
+    if _NO_BREAK_RE.search(text):
+        text = "\n".join(_NO_BREAK_RE.sub(" ", line) if not any(c.islower() for c in line) else line
+                         for line in text.split("\n"))
+    return text
 
 
-def _check_line(line: str, number: int, text: str, source: str) -> None:
-    suspect, other_notes, mojibake = _SUSPECT_RE.search(line), _OTHER_NOTES_RE.search(line), _mojibake(line)
+def _check(text: str, source: str) -> None:
+    """The first problem in the text, by its place (each pattern is searched once over the whole text)."""
+    suspect, other_notes, mojibake = _SUSPECT_RE.search(text), _OTHER_NOTES_RE.search(text), _mojibake(text)
     found = [(m.start(), kind) for m, kind in ((suspect, "suspect"), (other_notes, "notes"), (mojibake, "mojibake"))
              if m is not None]
     if not found:
         return
     at, kind = min(found)
-    column = at + 1
+    number = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
     if kind == "suspect":
         char = suspect.group(0)  # type: ignore[union-attr]
         raise PaperError(source, number, f"{_describe(char)} at column {column}{_count(char, text)} — "
@@ -122,13 +124,13 @@ def _count(what: str, text: str) -> str:
     return f" ({n} in the paper)" if n > 1 else ""
 
 
-def _mojibake(line: str) -> _Mojibake | None:
+def _mojibake(text: str) -> _Mojibake | None:
     """The first run that is UTF-8 read as Windows-1252 (``â€™``), if any."""
-    for m in _MOJIBAKE_RE.finditer(line):
+    for m in _MOJIBAKE_RE.finditer(text):
         for end in range(m.end(), m.start() + 1, -1):  # the lead byte and 1-3 continuation bytes
-            meant = _unmangle(line[m.start():end])
+            meant = _unmangle(text[m.start():end])
             if meant is not None:
-                return _Mojibake(m.start(), line[m.start():end], meant)
+                return _Mojibake(m.start(), text[m.start():end], meant)
     return None
 
 

@@ -9,13 +9,12 @@ the agenda's list has its day, and every day its item.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass
 
 from ..errors import PaperError
-from ..model import Day, LetteredList, ListItem
-from .blocks import MONTHS, Raw
+from ..model import Day, LetteredList, ListItem, Paragraph
+from .blocks import MONTHS, Raw, month_guess
 
 # "…faster than walls can be built (3 March 2030);"
 ITEM_DATE_RE = re.compile(r"^(.*?)\s*\((\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\)\s*[;.,]?\s*(?:and)?\s*$")
@@ -40,9 +39,11 @@ class _Dated:
 class Agenda:
     """The dated items of the introduction's lists; which day took which item."""
 
-    def __init__(self, lists: list[LetteredList], source: str) -> None:
+    def __init__(self, lists: list[LetteredList], paragraphs: list[Paragraph], source: str) -> None:
         self.source = source
+        self.items = [it for lst in lists for it in lst.items]
         self.dated = [d for n, lst in enumerate(lists) for it in lst.items if (d := _dated(it, n)) is not None]
+        self.paragraphs = paragraphs
         self.taken: dict[int, Day] = {}  # item line -> the day that took it
 
     def item_for(self, head: Raw, date: dt.date, caps: str) -> tuple[ListItem, str]:
@@ -98,11 +99,23 @@ class Agenda:
                                                         f"{d.problem} — correct it (the day heading at line "
                                                         f"{head.line}, {label}, matches no item until then)")
         worded = next((d for d in self.dated if _squash(caps) in _squash(d.wording)), None)
+        undated = next((it for it in self.items if _squash(caps) in _squash(it.text) and not ITEM_DATE_RE.match(it.text)),
+                       None)
+        if worded is None and undated is not None:
+            return PaperError(self.source, undated.line, f"item ({undated.letter}) of the introduction's list has no "
+                                                         f"date in brackets at its end — end it with '({label});' (the "
+                                                         f"day heading at line {head.line} gives {label})")
         if worded is not None:
             return PaperError(self.source, head.line, f"the day heading gives {label}, but the introduction's item "
                                                       f"({worded.item.letter}) with this challenge (line "
                                                       f"{worded.item.line}) gives {worded.printed} — make the two "
                                                       f"dates agree")
+        in_text = next((p for p in self.paragraphs if date in _dates_in(p.text)), None)
+        if in_text is not None:
+            return PaperError(self.source, in_text.line, f"the introduction gives {label} in a paragraph, not in its "
+                                                         f"lettered list of challenges — write each challenge on a "
+                                                         f"line of its own: '- a) <the challenge> ({label});' (the "
+                                                         f"day heading is at line {head.line})")
         return PaperError(self.source, head.line, f"no item of the introduction's list names {label} — add "
                                                   f"'- x) <the challenge> ({label});' to the introduction's list")
 
@@ -114,14 +127,25 @@ def _dated(item: ListItem, within: int) -> _Dated | None:
     wording, day, month, year = m.groups()
     printed = f"{day} {month} {year}"
     if month.upper() not in MONTHS:
-        close = difflib.get_close_matches(month.upper(), MONTHS, n=1, cutoff=0.6)
-        hint = f" (did you mean {close[0].capitalize()}?)" if close else ""
+        hint = f" (did you mean {guess.capitalize()}?)" if (guess := month_guess(month)) else ""
         return _Dated(item, wording, printed, None, f"'{month}' in '{printed}' is not a month{hint}", within)
     try:
         date = dt.date(int(year), MONTHS.index(month.upper()) + 1, int(day))
     except ValueError:
         return _Dated(item, wording, printed, None, f"'{printed}' is not a date", within)
     return _Dated(item, wording, printed, date, "", within)
+
+
+def _dates_in(text: str) -> set[dt.date]:
+    """The dates in brackets that a paragraph gives: ``(3 March 2030)``."""
+    found = set()
+    for day, month, year in re.findall(r"\((\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\)", text):
+        if month.upper() in MONTHS:
+            try:
+                found.add(dt.date(int(year), MONTHS.index(month.upper()) + 1, int(day)))
+            except ValueError:
+                continue
+    return found
 
 
 def _label(date: dt.date) -> str:

@@ -11,7 +11,7 @@ import datetime as dt
 import difflib
 
 from ..errors import PaperError
-from ..model import Day, Introduction, LetteredList, Paper, Section, SectionKind
+from ..model import Day, Introduction, LetteredList, Paper, Paragraph, Section, SectionKind
 from .blocks import DAY_RE, MARKER_RE, MONTHS, NOTE_RE, Kind, Raw, note_number, section_kind
 from .body import read_part
 from .intro import Agenda
@@ -36,7 +36,8 @@ def read_blocks(raws: list[Raw], source: str) -> Paper:
     head = raws[intro_at]
     intro = read_part(raws[intro_at + 1: day_starts[0]], ledger)
     introduction = Introduction(heading=head.text, title=recase(head.text), line=head.line, blocks=intro.blocks)
-    agenda = Agenda([b for b in intro.blocks if isinstance(b, LetteredList)], source)
+    agenda = Agenda([b for b in intro.blocks if isinstance(b, LetteredList)],
+                    [b for b in intro.blocks if isinstance(b, Paragraph)], source)
     bounds = day_starts + [len(raws)]
     days = tuple(_day(n, raws[a], raws[a + 1: b], agenda, ledger)
                  for n, (a, b) in enumerate(zip(bounds, bounds[1:]), 1))
