@@ -87,6 +87,8 @@ CASES: dict[str, Bad] = {
     "missing-title-block.md": Bad(1, "found no title block before the introduction's heading",
                                   "the paper must start with its title lines"),
     "missing-title-block-dates.md": Bad(1, "the title block has no line of dates", "add it below the title line"),
+    "title-dates-misspelt-month.md": Bad("7-8 FEBUARY 2023", "'FEBUARY' in the title block's dates is not a month "
+                                                             "(did you mean FEBRUARY?)", "correct it"),
     "marker-in-title-block.md": Bad("WINTER 2023¹", "note marker ¹ in the title block",
                                     "move the marker to the end of the first sentence below it"),
     "missing-introduction-heading.md": Bad("In its founding charter",
@@ -127,6 +129,9 @@ CASES: dict[str, Bad] = {
                                         "make the two say the same"),
     "day-heading-wrapped.md": Bad("7 FEBRUARY 2023 - GLACIER MELT IS CHANGING",
                                   "this day heading goes on over 2 lines", "write it on one line"),
+    "day-heading-wrapped-with-a-blank-line.md": Bad("7 FEBRUARY 2023 - GLACIER MELT IS CHANGING\n",
+                                                    "this day heading goes on at line 31 ('THE TIMING OF RIVER "
+                                                    "FLOWS')", "write it on one line"),
     "day-heading-runs-into-text.md": Bad("7 FEBRUARY 2023 - GLACIER", "the day heading runs into the text below it",
                                          "put a blank line after the day heading"),
     "day-heading-misspelt-month.md": Bad("8 FEBUARY 2023", "'FEBUARY' in this day heading is not a month (did you "

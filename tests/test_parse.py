@@ -262,3 +262,48 @@ def test_recasing_does_not_depend_on_what_was_read_before():
     first = recase("THE WORLD SEA COUNCIL AND WSC:")
     recase("SOMETHING ELSE ENTIRELY")
     assert recase("THE WORLD SEA COUNCIL AND WSC:") == first == "The World Sea Council and WSC"
+
+
+def test_the_parsers_docstring_examples_hold():
+    import doctest
+    import importlib
+    import pkgutil
+
+    import paperkit.parse
+
+    names = ["paperkit.parse", *(f"paperkit.parse.{m.name}" for m in pkgutil.iter_modules(paperkit.parse.__path__))]
+    examples = 0
+    for name in names:
+        result = doctest.testmod(importlib.import_module(name), verbose=False)
+        assert result.failed == 0, name
+        examples += result.attempted
+    assert examples >= 8
+
+
+def test_characters_are_named_with_their_line_and_column():
+    text = TEXT.replace("Wall heights are measured", "Wall heights are\u200b measured")
+    err = error_of(text)
+    assert err.line == line_of(text, "Wall heights are")
+    assert err.message.startswith("U+200B ZERO WIDTH SPACE at column 17 — ")
+
+
+def test_harmless_characters_are_normalised():
+    text = TEXT.replace("rises fastest.³", "rises fastest.\u00a0³").replace("POLICY COMMITMENTS", "POLICY\u00a0COMMITMENTS")
+    text = text.replace("Measuring walls", "Measuring\u00a0walls")
+    paper = parse(text)
+    assert paper.days[0].sections[0].blocks[0].text.endswith("rises fastest.[^3]")
+    assert paper.days[0].sections[1].subsections[0].title == "Measuring walls"
+
+
+def test_a_wrapped_question_is_one_question():
+    text = TEXT.replace("- a) Which walls should be raised first?", "- a) Which walls should\nbe raised first?")
+    questions = parse(text).days[0].sections[2].questions
+    assert [(q.letter, q.text) for q in questions][:1] == [("a", "Which walls should be raised first?")]
+    assert questions[0].line == line_of(text, "- a) Which walls")
+
+
+def test_a_section_heading_in_sentence_case_is_that_section():
+    text = TEXT.replace("BACKGROUND INFORMATION\n\nTides", "Background information\n\nTides")
+    day = parse(text).days[0]
+    assert [s.kind for s in day.sections] == [SectionKind.POLICY, SectionKind.BACKGROUND, SectionKind.QUESTIONS]
+    assert day.sections[1].heading == "Background information"

@@ -72,7 +72,7 @@ def _flow(raws: list[Raw], ledger: NoteLedger, *, subheadings: bool, questions: 
                     raise PaperError(ledger.source, raw.line, f"note marker in the sub-heading '{raw.text}' — a "
                                                               f"heading carries no note: move the marker to the end "
                                                               f"of the first sentence below it")
-                out.append(_SubHeading(text, raw.line))
+                out.append(_SubHeading(" ".join(text.split()), raw.line))  # no-break spaces become spaces
             else:
                 out.append(Paragraph(text=text, line=raw.line, notes=notes))
     return out

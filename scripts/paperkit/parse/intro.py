@@ -54,7 +54,7 @@ class Agenda:
         if not same:
             raise self._no_item(head, date, caps)
         d = same[0]
-        if _squash(caps) not in _squash(d.wording):
+        if squash(caps) not in squash(d.wording):
             raise PaperError(self.source, head.line, f"the day heading's wording does not match the introduction's "
                                                      f"item ({d.item.letter}) for {d.printed} (line {d.item.line}) — "
                                                      f"make the two say the same")
@@ -82,7 +82,7 @@ class Agenda:
                                                            f"{last_line}")
 
     def _same_date(self, same: list[_Dated], caps: str) -> PaperError:
-        others = [d for d in same if _squash(caps) not in _squash(d.wording)]
+        others = [d for d in same if squash(caps) not in squash(d.wording)]
         wrong = others[0] if len(others) == 1 else same[1]
         other = next(d for d in same if d is not wrong)
         return PaperError(self.source, wrong.item.line, f"items ({other.item.letter}) (line {other.item.line}) and "
@@ -94,12 +94,12 @@ class Agenda:
         label = _label(date)
         broken = [d for d in self.dated if d.date is None]
         if broken:
-            d = next((d for d in broken if _squash(caps) in _squash(d.wording)), broken[0])
+            d = next((d for d in broken if squash(caps) in squash(d.wording)), broken[0])
             return PaperError(self.source, d.item.line, f"item ({d.item.letter}) of the introduction's list: "
                                                         f"{d.problem} — correct it (the day heading at line "
                                                         f"{head.line}, {label}, matches no item until then)")
-        worded = next((d for d in self.dated if _squash(caps) in _squash(d.wording)), None)
-        undated = next((it for it in self.items if _squash(caps) in _squash(it.text) and not ITEM_DATE_RE.match(it.text)),
+        worded = next((d for d in self.dated if squash(caps) in squash(d.wording)), None)
+        undated = next((it for it in self.items if squash(caps) in squash(it.text) and not ITEM_DATE_RE.match(it.text)),
                        None)
         if worded is None and undated is not None:
             return PaperError(self.source, undated.line, f"item ({undated.letter}) of the introduction's list has no "
@@ -156,6 +156,6 @@ def _short(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def _squash(text: str) -> str:
+def squash(text: str) -> str:
     """Compare wordings across capitals, punctuation and spacing."""
     return re.sub(r"[^a-z0-9]+", " ", text.casefold()).strip()

@@ -14,7 +14,7 @@ from ..errors import PaperError
 from ..model import Day, Introduction, LetteredList, Paper, Paragraph, Section, SectionKind
 from .blocks import DAY_RE, MARKER_RE, MONTHS, NOTE_RE, Kind, Raw, note_number, section_kind
 from .body import read_part
-from .intro import Agenda
+from .intro import Agenda, squash
 from .ledger import NoteLedger
 from .recase import Recaser
 from .title import read_title
@@ -89,6 +89,9 @@ def _day(number: int, head: Raw, raws: list[Raw], agenda: Agenda, ledger: NoteLe
         raise PaperError(source, head.line, f"'{day} {month} {year}' is not a date — correct the day heading") from None
     item, challenge = agenda.item_for(head, date, caps)
     heads = [i for i, r in enumerate(raws) if r.kind is Kind.HEADING]
+    if heads[:1] == [0] and section_kind(raws[0].text) is None and squash(f"{caps} {raws[0].text}") in squash(challenge):
+        raise PaperError(source, head.line, f"this day heading goes on at line {raws[0].line} ('{raws[0].text}') — "
+                                            f"write it on one line")
     if not heads or heads[0] != 0:
         raise PaperError(source, raws[0].line if raws else head.line,
                          "a day must start with a section heading in capitals "

@@ -15,7 +15,7 @@ import re
 
 from ..errors import PaperError
 from ..model import TitleBlock
-from .blocks import Raw
+from .blocks import MONTHS, Raw, month_guess
 from .recase import Recaser
 
 # "3-4 MARCH 2030" — the title block's dates
@@ -31,6 +31,7 @@ def read_title(raws: list[Raw], recase: Recaser, source: str) -> TitleBlock:
     if dates_at is None or dates_at == 0:
         raise PaperError(source, raws[0].line, "the title block has no line of dates (such as '<day>-<day> <MONTH> "
                                                "<year>') after the title — add it below the title line")
+    _check_month(*lines[dates_at], source)
     caps_after = [i for i in range(dates_at + 1, len(lines)) if lines[i][1].isupper()]
     kind_at = caps_after[0] if caps_after else None
 
@@ -46,3 +47,10 @@ def read_title(raws: list[Raw], recase: Recaser, source: str) -> TitleBlock:
         kind=readable(lines[kind_at][1]) if kind_at is not None else "",
         issuer=tuple(s for i, (_, s) in enumerate(lines) if i > dates_at and i != kind_at),
     )
+
+
+def _check_month(line: int, dates: str, source: str) -> None:
+    month = re.findall(r"[A-Za-z]+", dates)[0]
+    if month.upper() not in MONTHS:
+        hint = f" (did you mean {guess}?)" if (guess := month_guess(month)) else ""
+        raise PaperError(source, line, f"'{month}' in the title block's dates is not a month{hint} — correct it")
