@@ -21,6 +21,7 @@ TEXTS = (
     "Jane Doe, *A Study of Things*; see also the Example Convention, art. 3.",
     "Jane Doe, *A Study of Things*; see also [A/RES/70/1](#), para. 2.",
     "General Assembly resolution [70/1](#), para. 3.",
+    "[A/RES/70/1](#), para. 2; Jane Doe, *A Study of Things*.",
 )
 # written by hand from tiny.bib
 AGENDA = "Transforming Our World: the 2030 Agenda for Sustainable Development"
@@ -53,9 +54,12 @@ def test_a_symbol_alone_says_what_the_document_is(notes) -> None:
 
 def test_a_symbol_among_other_sources_says_which_document_it_is(notes) -> None:
     written, footnotes = notes
-    md = written.note_markdown(footnotes[3])
-    assert md.endswith(f', para. 2. <span class="paper-gloss">— A/RES/70/1 is [{AGENDA}](sources.md#a-res-70-1)</span>')
-    assert set(re.findall(r"\(sources\.md#([\w-]+)", md)) == {"doe-2020", "a-res-70-1"}
+    last = written.note_markdown(footnotes[3])  # the gloss follows the symbol
+    assert last.endswith(f', para. 2. <span class="paper-gloss">— that is, [{AGENDA}](sources.md#a-res-70-1)</span>')
+    first = written.note_markdown(footnotes[5])  # another source's name comes between them
+    assert first.endswith(f'. <span class="paper-gloss">— A/RES/70/1 is [{AGENDA}](sources.md#a-res-70-1)</span>')
+    for md in (last, first):
+        assert set(re.findall(r"\(sources\.md#([\w-]+)", md)) == {"doe-2020", "a-res-70-1"}
 
 
 def test_a_symbol_with_words_that_say_what_it_is_needs_no_gloss(notes) -> None:

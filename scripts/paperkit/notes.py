@@ -17,8 +17,8 @@ note reaches every one of its entries on the Sources page (and the note's toolti
     [^3]: See [A/RES/70/1](#), annex.
       →  [^3]: See [A/RES/70/1](https://undocs.org/…), annex. <span class="paper-gloss">— that is,
            [Transforming Our World: …](sources.md#a-res-70-1)</span>
-    [^6]: Jane Doe, *A Study of Things*; [E/2020/1](#).
-      →  [^6]: Jane Doe, [*A Study of Things*](sources.md#doe-2020 …); [E/2020/1](https://undocs.org/…).
+    [^6]: [E/2020/1](#), para. 2; Jane Doe, *A Study of Things*.
+      →  [^6]: [E/2020/1](https://undocs.org/…), para. 2; Jane Doe, [*A Study of Things*](sources.md#doe-2020 …).
            <span class="paper-gloss">— E/2020/1 is [Report of …](sources.md#e-2020-1)</span>
 """
 
@@ -106,13 +106,14 @@ class Notes:
 
     def _gloss(self, resolved: ResolvedNote) -> str:
         """What each document named by its symbol alone is: its title, linked to its entry. "— that is, …"
-        when it is the note's only source, else "— E/2020/1 is …" for each such document."""
+        when it is the only one and the note's last source (the gloss follows its name), else "— E/2020/1 is …"
+        for each."""
         named = {c.key: e for c in resolved.citations if _by_symbol(c, e := self.bib.entry(c.key))}
         if not named:
             return ""
         titles = {key: f"[{_link_text(entry.title)}]({entry_href(key)})" for key, entry in named.items()}
-        if len(resolved.citations) == 1:
-            return f' <span class="paper-gloss">— that is, {titles[resolved.citations[0].key]}</span>'
+        if list(named) == [resolved.citations[-1].key]:
+            return f' <span class="paper-gloss">— that is, {titles[resolved.citations[-1].key]}</span>'
         said = "; ".join(f"{inline(entry.symbol or '')} is {titles[key]}" for key, entry in named.items())
         return f' <span class="paper-gloss">— {said}</span>'
 
