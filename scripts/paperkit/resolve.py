@@ -194,7 +194,7 @@ def _follow(note: Footnote, before: tuple[int, ResolvedNote | None] | None,
 
 
 def _symbol_only(markdown: str) -> bool:
-    """``[E/2019/28](#)`` names a document by its symbol alone; ``General Assembly resolution [70/1](#)`` and
+    """``[H/2028/9](#)`` names a document by its symbol alone; ``General Assembly resolution [70/1](#)`` and
     ``*A Study of Things*`` say what it is."""
     return PLACEHOLDER_LINK_RE.search(markdown) is not None and not re.search(r"\w", PLACEHOLDER_LINK_RE.sub("", markdown))
 
