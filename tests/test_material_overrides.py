@@ -36,8 +36,6 @@ EDITS: dict[str, tuple[Edit, ...]] = {
     "partials/search.html": (
         Edit('role="dialog">', '''role="dialog" aria-label="{{ lang.t('search') }}">''',
              "a dialog without a name is announced as an unnamed dialog (axe: aria-dialog-name)"),
-        Edit('href="javascript:void(0)"', 'href="?q="',
-             "a link crawlers can follow (Lighthouse SEO: crawlable-anchors); Material sets it on every query"),
     ),
 }
 
