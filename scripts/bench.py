@@ -305,22 +305,22 @@ def first_tap(browser, url: str, control: str) -> tuple[float, bool]:
         context.close()
 
 
-def first_taps(sites: dict[str, str], pages: list[str], runs: int) -> None:
+def first_taps(sites: dict[str, str], pages: list[str], runs: int, controls: list[str]) -> None:
     """Print the median first tap per page, control and site; the sites alternate run by run."""
     from playwright.sync_api import sync_playwright
 
     names = list(sites)
     print(f"\nFirst tap, ms (Event Timing: input to next paint, as INP counts it), 390 px phone, 4 × CPU slowdown,"
           f" fresh load, load + idle, then one tap; median of {runs} (target ≤ {TAP_TARGET_MS} ms):")
-    width = max(len(f"{c} {' / '.join(names)}") for c in CONTROLS) + 3
-    print(f"  {'page':<14}" + "".join(f"{c + ' ' + ' / '.join(names):>{width}}" for c in CONTROLS) + "   load average")
+    width = max(len(f"{c} {' / '.join(names)}") for c in controls) + 3
+    print(f"  {'page':<14}" + "".join(f"{c + ' ' + ' / '.join(names):>{width}}" for c in controls) + "   load average")
     worst: dict[str, float] = defaultdict(float)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         try:
             for page_path in pages:
                 cells, loads, missed = [], [], []
-                for control in CONTROLS:
+                for control in controls:
                     times: dict[str, list[float]] = defaultdict(list)
                     for _ in range(runs):
                         for name in names:  # alternate, so that a busy moment slows both alike
@@ -416,6 +416,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="Lighthouse runs per page and site, median reported (default 3)")
     parser.add_argument("--tap-runs", type=int, default=TAP_RUNS, metavar="N",
                         help=f"fresh loads per control, page and site, median reported (default {TAP_RUNS})")
+    parser.add_argument("--controls", default=",".join(CONTROLS), metavar="NAMES",
+                        help=f"the header controls to tap (default: {','.join(CONTROLS)})")
     parser.add_argument("--pages", default="", metavar="WORDS",
                         help="only the pages whose path holds one of these comma-separated words ('home': /)")
     parser.add_argument("--also", action="append", default=[], metavar="NAME=DIR",
@@ -475,7 +477,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  offline copy {z.name}: {kb(z.stat().st_size)} KB")
 
         if "taps" in parts:
-            first_taps(bases, pages, args.tap_runs)
+            first_taps(bases, pages, args.tap_runs, args.controls.split(","))
 
         if "lighthouse" in parts:
             if shutil.which("node") is None:
