@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 
 from . import pipeline
 from .errors import PaperError
+from .markup import html_text
 from .snippets import appended_snippets
 
 
@@ -78,12 +79,15 @@ class PaperPlugin(BasePlugin[PaperPluginConfig]):
                                                          topic_list=self._path(config, self.config.topics))
         except PaperError as exc:
             raise PluginError(str(exc)) from None
+        # MkDocs and Material print site_name, site_description and nav titles as HTML (raw, or through `| e`):
+        # the paper's text goes to them escaped, once, and marked safe (markup.html_text)
         if self.config.set_site_name:
-            config.site_name = self.site.site_name
-            config.site_description = config.site_description or self.site.description
-        config.extra["paper"] = self.site.paper.title  # templates: the print header's title and dates
+            config.site_name = html_text(self.site.site_name)
+            config.site_description = config.site_description or html_text(self.site.description)
+        config.extra["paper"] = self.site.paper.title  # templates: the print header's title and dates (CSS strings)
         if not config.nav:
-            config.nav = list(self.site.nav)
+            config.nav = [{html_text(title): path for title, path in entry.items()} if isinstance(entry, dict)
+                          else entry for entry in self.site.nav]
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
