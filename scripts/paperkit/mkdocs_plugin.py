@@ -38,9 +38,11 @@ class PaperPluginConfig(Config):
     paper = c.Type(str, default="paper/background-paper.md")
     """The paper's Markdown, relative to ``mkdocs.yml``."""
     bibliography = c.Type(str, default="footnotes/sources.bib")
-    """The shared bibliography (BibTeX), relative to ``mkdocs.yml``."""
+    """The shared bibliography (BibTeX), relative to ``mkdocs.yml``; ``""`` for none (notes as the paper writes
+    them, no Sources page). A bibliography named here that does not exist stops the build."""
     topics = c.Type(str, default="footnotes/topics.yml")
-    """The topic list (YAML), relative to ``mkdocs.yml``; no Topics page when the file does not exist."""
+    """The topic list (YAML), relative to ``mkdocs.yml``; ``""`` for none (no Topics page). A topic list named
+    here that does not exist stops the build."""
     set_site_name = c.Type(bool, default=True)
     """Take ``site_name`` and ``site_description`` from the paper's title block."""
 
@@ -71,12 +73,15 @@ class PaperPlugin(BasePlugin[PaperPluginConfig]):
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         return Path(config.config_file_path).parent / value
 
+    def _optional(self, config: MkDocsConfig, value: str) -> Path | None:
+        return self._path(config, value) if value else None
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
             # a site handed over by the offline copy's second build (paper-offline) is reused, not re-read
             self.site = self.site or pipeline.build_site(self._path(config, self.config.paper),
-                                                         bibliography=self._path(config, self.config.bibliography),
-                                                         topic_list=self._path(config, self.config.topics))
+                                                         bibliography=self._optional(config, self.config.bibliography),
+                                                         topic_list=self._optional(config, self.config.topics))
         except PaperError as exc:
             raise PluginError(str(exc)) from None
         # MkDocs and Material print site_name, site_description and nav titles as HTML (raw, or through `| e`):
@@ -134,7 +139,7 @@ class PaperPlugin(BasePlugin[PaperPluginConfig]):
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         # the paper and the hand-kept data beside the bibliography (sources, topics, glossary)
-        for path in (self.config.paper, self.config.bibliography, self.config.topics):
+        for path in filter(None, (self.config.paper, self.config.bibliography, self.config.topics)):
             if self._path(config, path).exists():
                 server.watch(str(self._path(config, path).parent))
         return server
