@@ -15,6 +15,7 @@ page). Every name a note may use is gathered in ``Entry.names``; one name on two
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -60,16 +61,26 @@ class Entry:
     """Line of the entry's ``@type{key,`` in the bibliography."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Bibliography:
     path: str
     entries: tuple[Entry, ...]
 
+    @functools.cached_property
+    def _by_key(self) -> dict[str, Entry]:
+        return {e.key: e for e in self.entries}
+
+    @functools.cached_property
+    def _by_symbol(self) -> dict[str, Entry]:
+        return {e.symbol: e for e in reversed(self.entries) if e.symbol}  # the first entry of a symbol wins
+
     def entry(self, key: str) -> Entry:
-        for e in self.entries:
-            if e.key == key:
-                return e
-        raise KeyError(key)
+        """The entry of a key (``KeyError`` if none); looked up, not searched: a note per call."""
+        return self._by_key[key]
+
+    def with_symbol(self, symbol: str) -> Entry | None:
+        """The entry of a UN document symbol, or ``None``."""
+        return self._by_symbol.get(symbol)
 
     def grouped(self) -> tuple[tuple[Group, tuple[Entry, ...]], ...]:
         """The entries by group, groups in ``Group`` order, entries in file order; empty groups left out."""

@@ -55,7 +55,7 @@ class Notes:
 
     def link_symbol(self, symbol: str) -> str:
         """Body text: a placeholder link whose text is a known symbol links to the document, else plain text."""
-        entry = next((e for e in self.bib.entries if e.symbol == symbol), None)
+        entry = self.bib.with_symbol(symbol)
         return f"[{symbol}]({link_url(entry.url)})" if entry else symbol
 
     def note_markdown(self, note: Footnote) -> str:
