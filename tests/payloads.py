@@ -35,7 +35,7 @@ HARMLESS = "plain words in place"
 TITLE_END = "INTRODUCTION"
 INTRO_ITEM_RE = re.compile(r"^(- [a-z]\) )(.*?)( \(\d{1,2} [A-Z][a-z]+ \d{4}\)[;.]?)$")
 DAY_HEADING_RE = re.compile(r"^(\d{1,2} [A-Z]+ \d{4} [-–] )(.+)$")
-SECTION_RE = re.compile(r"^(POLICY COMMITMENTS|BACKGROUND INFORMATION|DISCUSSION QUESTIONS:|INTRODUCTION)$")
+SECTION_RE = re.compile(r"^(POLICY COMMITMENTS|BACKGROUND INFORMATION|DISCUSSION QUESTIONS:)$")
 QUESTION_RE = re.compile(r"^(- [a-z]\) )(.*)$")
 NOTE_RE = re.compile(r"^([¹²³⁴⁵⁶⁷⁸⁹⁰]+ )(.*)$")
 DATES_RE = re.compile(r"^\d{1,2}(-\d{1,2})? [A-Z]+ \d{4}$")  # the title block's dates: a fixed format, no text
@@ -47,8 +47,8 @@ def added(text: str) -> str:
 
 
 def paper_text(text: str) -> str:
-    """The fixture paper with ``MARK text`` in every title-block line, introduction item, day heading, sub-heading,
-    paragraph, note and question."""
+    """The fixture paper with ``MARK text`` in every title-block line, the introduction's heading and items, day
+    headings, sub-headings, paragraphs, notes and questions."""
     out, in_title, challenges = [], True, []
     # a title-block line longer than a heading would read as prose: each line takes a part of the text, in turn
     # (the title takes the longest: the first two parts)
@@ -57,8 +57,10 @@ def paper_text(text: str) -> str:
     lines = [line for line in PAPER.read_text(encoding="utf-8").splitlines() if not line.startswith("POLICYMAKING")]
     title_at = next(i for i, line in enumerate(lines) if DATES_RE.match(line)) - 2
     for at, line in enumerate(lines):
-        if line == TITLE_END:
+        if line == TITLE_END:  # the introduction's heading: a heading of the paper's own wording
             in_title = False
+            out.append(f"{line} {added(text).upper()}")
+            continue
         if not line.strip() or SECTION_RE.match(line) or line.startswith("Possible questions") or DATES_RE.match(line):
             out.append(line)
         elif in_title and at > 0 and lines[at - 1].strip():  # a block of title lines reads as prose past 150

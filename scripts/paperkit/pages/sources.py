@@ -90,7 +90,7 @@ def backlinks(notes: tuple[int, ...], paper: Paper) -> str:
             runs[-1][2].append(n)
         else:
             runs.append((page, label, [n]))
-    return "; ".join(", ".join(f"[{n}]({page}#fn:{n})" for n in ns) + f" · {label}" for page, label, ns in runs)
+    return "; ".join(", ".join(f"[{n}]({page}#fn:{n})" for n in ns) + f" · {escape_markdown(label)}" for page, label, ns in runs)
 
 
 def _authors(authors: tuple[str, ...]) -> str:
