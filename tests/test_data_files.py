@@ -63,10 +63,10 @@ def test_the_project_copy_builds(tmp_path):
 # -- a configured file that does not exist -------------------------------------------------------------------
 
 @pytest.mark.parametrize(("remove", "what"), [
-    ("footnotes/sources.bib", "the bibliography does not exist — create it, or point"),
-    ("footnotes/topics.yml", "the topic list does not exist — create it, or point"),
-    ("footnotes/synonyms.yml", "the synonyms file does not exist — create it"),
-    ("footnotes/abbreviations.md", "the glossary does not exist in any `base_path`"),
+    ("footnotes/sources.bib", "the bibliography was not found — create it, or point"),
+    ("footnotes/topics.yml", "the topic list was not found — create it, or point"),
+    ("footnotes/synonyms.yml", "the synonyms file was not found — create it"),
+    ("footnotes/abbreviations.md", "the glossary was not found in any `base_path`"),
 ])
 def test_a_missing_data_file_stops_the_build_naming_it(tmp_path, remove, what):
     config = project(tmp_path)
@@ -79,7 +79,7 @@ def test_a_missing_data_file_stops_the_build_naming_it(tmp_path, remove, what):
 
 def test_a_missing_bibliography_stops_paper2site(tmp_path):
     done, out = paper2site(tmp_path, "--bibliography", str(tmp_path / "nowhere.bib"), "--topics", "")
-    assert f"error: {tmp_path / 'nowhere.bib'}: the bibliography does not exist" in one_error(done)
+    assert f"error: {tmp_path / 'nowhere.bib'}: the bibliography was not found" in one_error(done)
     assert not out.exists()
 
 

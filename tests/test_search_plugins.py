@@ -58,7 +58,7 @@ def test_a_search_plugin_without_the_forms_field_is_a_clear_error(tmp_path) -> N
 
 
 def test_a_missing_glossary_is_a_clear_error(tmp_path) -> None:
-    with pytest.raises(PluginError, match="missing.md: the glossary does not exist in any `base_path`"):
+    with pytest.raises(PluginError, match="missing.md: the glossary was not found in any `base_path`"):
         WordFormsPlugin().on_config(config({FIELD: {}}, auto_append=["missing.md"], where=tmp_path))
 
 

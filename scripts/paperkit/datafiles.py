@@ -4,7 +4,7 @@ must exist once it is configured; anything else is one :class:`PaperError` namin
     >>> read_data(Path("footnotes/none.bib"), "the bibliography", "point `bibliography:` in mkdocs.yml at it")
     Traceback (most recent call last):
     ...
-    paperkit.errors.PaperError: footnotes/none.bib: the bibliography does not exist — point `bibliography:` in mkdocs.yml at it
+    paperkit.errors.PaperError: footnotes/none.bib: the bibliography was not found — point `bibliography:` in mkdocs.yml at it
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ def read_data(path: Path, what: str, fix_missing: str) -> str:
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
-        raise PaperError(str(path), None, f"{what} does not exist — {fix_missing}") from None
+        raise PaperError(str(path), None, f"{what} was not found — {fix_missing}") from None
     except OSError as exc:
         raise PaperError(str(path), None, f"cannot read {what} ({exc.strerror}) — check the path and its permissions") from None
     try:

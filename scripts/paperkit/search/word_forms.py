@@ -130,7 +130,7 @@ class WordFormsPlugin(BasePlugin[WordFormsPluginConfig]):
         try:
             for name, path in appended_snippets(config):
                 if path is None:
-                    raise PaperError(name, None, "the glossary does not exist in any `base_path` of pymdownx.snippets"
+                    raise PaperError(name, None, "the glossary was not found in any `base_path` of pymdownx.snippets"
                                                  " — create it, or fix `auto_append` in mkdocs.yml")
                 text = read_data(path, "the glossary", "create it, or fix `auto_append` in mkdocs.yml")
                 check_glossary(text, str(path))
