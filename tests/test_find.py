@@ -185,9 +185,10 @@ def test_topic_occurrences_are_every_match_of_the_topic_patterns(paper_file):
 
 @pytest.mark.parametrize("text, line, what", [
     ("- topic: Money laundering\n  synonyms: [proceeds of crime\n- topic: Firearms\n", 3, "not valid YAML"),
-    ("topic: Money laundering\n", None, "must be a YAML list"),
-    ("- topic: Money laundering\n- synonyms: [x]\n", None, "entry 2 has no `topic:`"),
-    ("- topic: Firearms\n- topic: firearms\n", None, "same name: firearms"),
+    ("topic: Money laundering\n", 1, "must be a YAML list"),
+    ("# the topics\n\ntopic: Money laundering\n", 3, "must be a YAML list"),
+    ("- topic: Money laundering\n- synonyms: [x]\n", 2, "entry 2 has no `topic:`"),
+    ("- topic: Firearms\n- topic: firearms\n", 2, "same name: firearms"),
 ])
 def test_a_bad_topic_list_names_what_to_fix(tmp_path, text, line, what):
     bad = tmp_path / "topics.yml"

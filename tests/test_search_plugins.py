@@ -58,12 +58,14 @@ def test_a_search_plugin_without_the_forms_field_is_a_clear_error(tmp_path) -> N
 
 
 def test_a_missing_glossary_is_a_clear_error(tmp_path) -> None:
-    with pytest.raises(PluginError, match="glossary missing.md is in no `base_path`"):
+    with pytest.raises(PluginError, match="missing.md: the glossary was not found in any `base_path`"):
         WordFormsPlugin().on_config(config({FIELD: {}}, auto_append=["missing.md"], where=tmp_path))
 
 
 def test_the_glossary_is_read_into_the_plugin(tmp_path) -> None:
     (tmp_path / "abbreviations.md").write_text("*[FATF]: Financial Action Task Force\n", encoding="utf-8")
+    (tmp_path / "footnotes").mkdir()
+    (tmp_path / "footnotes" / "synonyms.yml").write_text("[]\n", encoding="utf-8")
     plugin = WordFormsPlugin()
     plugin.on_config(config({FIELD: {}}, auto_append=["abbreviations.md"], where=tmp_path))
     assert set(plugin.glossary) == {"FATF"}

@@ -62,9 +62,10 @@ def test_forms_get_the_words_the_entry_lacks(tmp_path):
     assert synonyms.with_delegate_words("drugs", "Drug trafficking", config) == "drugs"
 
 
-def test_without_the_file_there_are_no_synonyms_and_an_edit_is_read_again(tmp_path):
+def test_a_missing_file_stops_the_build_and_an_edit_is_read_again(tmp_path):
     config = _config(tmp_path)
-    assert synonyms.with_delegate_words("x", "firearms", config) == "x"
+    with pytest.raises(PluginError, match=r"synonyms\.yml: the synonyms file was not found — create it"):
+        synonyms.with_delegate_words("x", "firearms", config)
     _write(tmp_path, "- paper: firearm\n  delegates: [guns]\n")
     assert synonyms.with_delegate_words("x", "firearms", config) == "x guns"
     _write(tmp_path, "- paper: firearm\n  delegates: [weapons]\n")

@@ -15,15 +15,17 @@ page). Every name a note may use is gathered in ``Entry.names``; one name on two
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from pybtex.database import parse_file
+from pybtex.database import parse_string
 from pybtex.scanner import PybtexError, PybtexSyntaxError
 
+from .datafiles import read_data
 from .errors import PaperError
 from .text import fold_name
 
@@ -59,16 +61,26 @@ class Entry:
     """Line of the entry's ``@type{key,`` in the bibliography."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Bibliography:
     path: str
     entries: tuple[Entry, ...]
 
+    @functools.cached_property
+    def _by_key(self) -> dict[str, Entry]:
+        return {e.key: e for e in self.entries}
+
+    @functools.cached_property
+    def _by_symbol(self) -> dict[str, Entry]:
+        return {e.symbol: e for e in reversed(self.entries) if e.symbol}  # the first entry of a symbol wins
+
     def entry(self, key: str) -> Entry:
-        for e in self.entries:
-            if e.key == key:
-                return e
-        raise KeyError(key)
+        """The entry of a key (``KeyError`` if none); looked up, not searched: a note per call."""
+        return self._by_key[key]
+
+    def with_symbol(self, symbol: str) -> Entry | None:
+        """The entry of a UN document symbol, or ``None``."""
+        return self._by_symbol.get(symbol)
 
     def grouped(self) -> tuple[tuple[Group, tuple[Entry, ...]], ...]:
         """The entries by group, groups in ``Group`` order, entries in file order; empty groups left out."""
@@ -79,21 +91,27 @@ _REQUIRED = ("title", "year", "url", "group")
 _UNDOCS = "https://undocs.org/en/"
 # "@manual{a-res-70-1," → the key and its line
 _ENTRY_START = re.compile(r"^[ \t]*@\s*(\w+)\s*[{(]\s*([^,\s]+)\s*,", re.MULTILINE)
+_NOT_ENTRIES = {"string", "preamble", "comment"}
 
 
 def load_bibliography(path: str | Path) -> Bibliography:
     """Read and check a BibTeX bibliography; raise ``PaperError(path, line, message)`` on any problem."""
     where = str(path)
+    text = read_data(Path(path), "the bibliography",
+                     "create it, or point the `paper` plugin's `bibliography:` in mkdocs.yml at the right file")
+    starts = _entry_starts(text)
+    first_at: dict[str, int] = {}
+    for kind, key, line in starts:
+        if kind.lower() not in _NOT_ENTRIES and (first := first_at.setdefault(key.lower(), line)) != line:
+            raise PaperError(where, line, f"the key {key} is used twice (first at line {first}) — "
+                                          "give one of the two entries another key")
     try:
-        text = Path(path).read_text(encoding="utf-8")
-        data = parse_file(str(path), bib_format="bibtex")
-    except FileNotFoundError:
-        raise PaperError(where, None, "bibliography not found") from None
+        data = parse_string(text, bib_format="bibtex")
     except PybtexSyntaxError as err:
         raise PaperError(where, err.lineno, f"BibTeX syntax error: {err.args[0] if err.args else err}") from None
     except PybtexError as err:
         raise PaperError(where, None, f"BibTeX error: {err}") from None
-    lines = {m.group(2): text.count("\n", 0, m.start()) + 1 for m in _ENTRY_START.finditer(text)}
+    lines = {key: line for _, key, line in starts}
 
     entries: list[Entry] = []
     owner: dict[str, str] = {}  # folded name → key, to refuse one name for two entries
@@ -120,6 +138,16 @@ def load_bibliography(path: str | Path) -> Bibliography:
             fields=MappingProxyType(fields), line=line or 0,
         ))
     return Bibliography(path=where, entries=tuple(entries))
+
+
+def _entry_starts(text: str) -> list[tuple[str, str, int]]:
+    """Each ``@type{key,`` with its line, counted as the text is read (once, not from the start each time)."""
+    out, line, at = [], 1, 0
+    for m in _ENTRY_START.finditer(text):
+        line += text.count("\n", at, m.start())
+        at = m.start()
+        out.append((m.group(1), m.group(2), line))
+    return out
 
 
 def _entry_problem(fields: Mapping[str, str], persons: Mapping[str, Sequence[object]]) -> str | None:

@@ -50,12 +50,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="paper2site", description=__doc__.split("\n\n")[0])
     parser.add_argument("paper", nargs="?", type=Path, default=DEFAULT_PAPER, help=f"default: {DEFAULT_PAPER}")
     parser.add_argument("out_dir", nargs="?", type=Path, default=DEFAULT_OUT, help=f"default: {DEFAULT_OUT}")
-    parser.add_argument("--bibliography", type=Path, default=DEFAULT_BIBLIOGRAPHY,
-                        help=f"default: {DEFAULT_BIBLIOGRAPHY}")
-    parser.add_argument("--topics", type=Path, default=DEFAULT_TOPICS, help=f"default: {DEFAULT_TOPICS}")
+    parser.add_argument("--bibliography", default=str(DEFAULT_BIBLIOGRAPHY),
+                        help=f"default: {DEFAULT_BIBLIOGRAPHY}; '' for none")
+    parser.add_argument("--topics", default=str(DEFAULT_TOPICS), help=f"default: {DEFAULT_TOPICS}; '' for none")
     args = parser.parse_args(argv)
     try:
-        site = build_site(args.paper, bibliography=args.bibliography, topic_list=args.topics)
+        site = build_site(args.paper, bibliography=Path(args.bibliography) if args.bibliography else None,
+                          topic_list=Path(args.topics) if args.topics else None)
     except PaperError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

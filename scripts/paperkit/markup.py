@@ -8,13 +8,19 @@ The model keeps the paper's own Markdown as plain text; a writer escapes it once
     '1\\\\. not a list'
     >>> escape_markdown("a_b [c] <d>")
     'a\\\\_b \\\\[c\\\\] &lt;d&gt;'
+    >>> inline("*x*{ onclick=go }")
+    '*x*\\\\{ onclick=go }'
+    >>> link_url('https://x.org/a b(c)"<d>')
+    'https://x.org/a%20b%28c%29%22%3Cd%3E'
+    >>> html_text('"Drugs" & <b>')
+    Markup('&quot;Drugs&quot; &amp; &lt;b&gt;')
     >>> plain("*Ibid.*, [H/2028/9](#)[^4]")
     'Ibid., H/2028/9'
     >>> slugify("Background information")
     'background-information'
-    >>> print(front_matter(title="3 March: Tides", search={"exclude": True}), end="")
+    >>> print(front_matter(title="3 March: Tides & <b>", search={"exclude": True}), end="")
     ---
-    title: '3 March: Tides'
+    title: '3 March: Tides &amp; &lt;b&gt;'
     search:
       exclude: true
     ---
@@ -28,9 +34,11 @@ from __future__ import annotations
 
 import html
 import re
+import urllib.parse
 from collections.abc import Callable
 
 import yaml
+from markupsafe import Markup
 
 # "[H/2028/9](#)" — the PDF export's placeholder links
 PLACEHOLDER_LINK_RE = re.compile(r"\[([^\]\n]+)\]\(#\)")
@@ -44,7 +52,13 @@ SCRIPT_LINK_RE = re.compile(r"\]\((?=\s*<?\s*(?:javascript|vbscript|data):)", re
 # "[^25]" — a note marker in the model's text
 NOTE_MARKER_RE = re.compile(r"\[\^\d+\]")
 # characters that Markdown would read as markup inside text written from plain text (a snippet, a name)
-MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_\[\]<>&|])")
+MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_\[\]<>&|{])")
+# "*x*{ onclick=go }" — the start of an attribute list (attr_list), which would give an element attributes
+ATTR_LIST_RE = re.compile(r"\{")
+# what a URL may keep as it is inside a Markdown link destination (no space, bracket, quote, angle or backslash)
+URL_SAFE = ":/?#@!$&'*+,;=%~-._"
+# front matter fields that MkDocs and Material print as HTML (<title>, the header, meta tags, the search index)
+HTML_FIELDS = ("title", "description")
 
 LinkSymbol = Callable[[str], str]
 """Turns the text of a placeholder link (a document symbol) into Markdown: plain text until the notes are
@@ -54,6 +68,7 @@ resolved, a link to the document afterwards."""
 def inline(text: str, link_symbol: LinkSymbol | None = None) -> str:
     """The paper's inline Markdown, made safe: raw HTML shown as text, placeholder links resolved."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = ATTR_LIST_RE.sub(r"\\{", text)
     text = SCRIPT_LINK_RE.sub(r"]\\(", text)
     text = PLACEHOLDER_LINK_RE.sub(lambda m: (link_symbol or (lambda s: s))(m.group(1)), text)
     return BARE_WWW_RE.sub(r"[\1](https://\1)", text)
@@ -81,6 +96,20 @@ def html_attr(text: str) -> str:
     return html.escape(text)
 
 
+def html_text(text: str) -> Markup:
+    """Plain text handed to MkDocs and Material where their templates print it as HTML — ``site_name``, nav
+    titles — escaped for HTML text and attribute values alike, and marked safe (:class:`markupsafe.Markup`):
+    the templates that print it raw show it as written, and those that pass it through Jinja's ``| e`` (the
+    logo's ``title``, the footer's ``aria-label``) do not escape it a second time."""
+    return Markup(html.escape(text, quote=True))
+
+
+def link_url(url: str) -> str:
+    """An address inside a Markdown link destination: spaces, brackets, quotes and angles percent-encoded, so
+    that the address can neither end the link early nor carry markup (``%`` already in it is kept)."""
+    return urllib.parse.quote(url, safe=URL_SAFE)
+
+
 def plain(text: str, limit: int = 300) -> str:
     """The model's inline Markdown as plain text (notes, links and emphasis dropped), cut to ``limit``."""
     text = NOTE_MARKER_RE.sub("", text)
@@ -99,5 +128,9 @@ def question_id(letter: str) -> str:
 
 
 def front_matter(**fields: object) -> str:
-    """A page's YAML front matter (MkDocs reads ``title``, ``description``, ``search``), then a blank line."""
+    """A page's YAML front matter (MkDocs reads ``title``, ``description``, ``search``), then a blank line.
+    Give plain text: ``title`` and ``description`` are HTML-escaped here, once, since Material prints them as
+    HTML (``<title>``, the header, ``<meta content="…">``, the search index's title)."""
+    fields = {k: html.escape(v, quote=True) if k in HTML_FIELDS and isinstance(v, str) else v
+              for k, v in fields.items()}
     return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n"

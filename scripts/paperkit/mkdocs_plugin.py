@@ -31,6 +31,7 @@ from mkdocs.structure.pages import Page
 from . import pipeline
 from .material_guard import check_material_version
 from .errors import PaperError
+from .markup import html_text
 from .snippets import appended_snippets
 
 
@@ -38,9 +39,11 @@ class PaperPluginConfig(Config):
     paper = c.Type(str, default="paper/background-paper.md")
     """The paper's Markdown, relative to ``mkdocs.yml``."""
     bibliography = c.Type(str, default="footnotes/sources.bib")
-    """The shared bibliography (BibTeX), relative to ``mkdocs.yml``."""
+    """The shared bibliography (BibTeX), relative to ``mkdocs.yml``; ``""`` for none (notes as the paper writes
+    them, no Sources page). A bibliography named here that does not exist stops the build."""
     topics = c.Type(str, default="footnotes/topics.yml")
-    """The topic list (YAML), relative to ``mkdocs.yml``; no Topics page when the file does not exist."""
+    """The topic list (YAML), relative to ``mkdocs.yml``; ``""`` for none (no Topics page). A topic list named
+    here that does not exist stops the build."""
     set_site_name = c.Type(bool, default=True)
     """Take ``site_name`` and ``site_description`` from the paper's title block."""
 
@@ -71,21 +74,27 @@ class PaperPlugin(BasePlugin[PaperPluginConfig]):
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         return Path(config.config_file_path).parent / value
 
+    def _optional(self, config: MkDocsConfig, value: str) -> Path | None:
+        return self._path(config, value) if value else None
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         check_material_version()  # overrides/ reaches into Material's internals: written for one release
         try:
             # a site handed over by the offline copy's second build (paper-offline) is reused, not re-read
             self.site = self.site or pipeline.build_site(self._path(config, self.config.paper),
-                                                         bibliography=self._path(config, self.config.bibliography),
-                                                         topic_list=self._path(config, self.config.topics))
+                                                         bibliography=self._optional(config, self.config.bibliography),
+                                                         topic_list=self._optional(config, self.config.topics))
         except PaperError as exc:
             raise PluginError(str(exc)) from None
+        # MkDocs and Material print site_name, site_description and nav titles as HTML (raw, or through `| e`):
+        # the paper's text goes to them escaped, once, and marked safe (markup.html_text)
         if self.config.set_site_name:
-            config.site_name = self.site.site_name
-            config.site_description = config.site_description or self.site.description
-        config.extra["paper"] = self.site.paper.title  # templates: the print header's title and dates
+            config.site_name = html_text(self.site.site_name)
+            config.site_description = config.site_description or html_text(self.site.description)
+        config.extra["paper"] = self.site.paper.title  # templates: the print header's title and dates (CSS strings)
         if not config.nav:
-            config.nav = list(self.site.nav)
+            config.nav = [{html_text(title): path for title, path in entry.items()} if isinstance(entry, dict)
+                          else entry for entry in self.site.nav]
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -132,7 +141,7 @@ class PaperPlugin(BasePlugin[PaperPluginConfig]):
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         # the paper and the hand-kept data beside the bibliography (sources, topics, glossary)
-        for path in (self.config.paper, self.config.bibliography, self.config.topics):
+        for path in filter(None, (self.config.paper, self.config.bibliography, self.config.topics)):
             if self._path(config, path).exists():
                 server.watch(str(self._path(config, path).parent))
         return server

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .markup import PLACEHOLDER_LINK_RE, attr, inline
+from .markup import PLACEHOLDER_LINK_RE, attr, escape_markdown, inline, link_url
 from .model import Footnote
 from .bibliography import Bibliography, Entry
 from .locators import locator_text
@@ -39,7 +39,7 @@ SOURCES_PAGE = "sources.md"
 
 def entry_href(key: str) -> str:
     """``sources.md#a-res-70-1``."""
-    return f"{SOURCES_PAGE}#{key}"
+    return f"{SOURCES_PAGE}#{link_url(key)}"
 
 
 def short_title(entry: Entry) -> str:
@@ -51,7 +51,7 @@ def short_title(entry: Entry) -> str:
 
 def ods_link(entry: Entry, text: str) -> str:
     """``[A/RES/70/1](https://undocs.org/en/A/RES/70/1 "A/RES/70/1 on the UN Official Document System")``."""
-    return f'[{text}]({entry.url} "{attr(entry.symbol or "")} on the UN Official Document System")'
+    return f'[{text}]({link_url(entry.url)} "{attr(entry.symbol or "")} on the UN Official Document System")'
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +64,8 @@ class Notes:
 
     def link_symbol(self, symbol: str) -> str:
         """Body text: a placeholder link whose text is a known symbol links to the document, else plain text."""
-        entry = next((e for e in self.bib.entries if e.symbol == symbol), None)
-        return f"[{symbol}]({entry.url})" if entry else symbol
+        entry = self.bib.with_symbol(symbol)
+        return f"[{symbol}]({link_url(entry.url)})" if entry else symbol
 
     def note_markdown(self, note: Footnote) -> str:
         """The note's own words with each named source linked, then what an "Ibid." stands for."""
@@ -89,7 +89,7 @@ class Notes:
         out, at = [], 0
         for m in PLACEHOLDER_LINK_RE.finditer(markdown):
             out.append(_to_entry(markdown[at:m.start()], entry))
-            out.append(ods_link(entry, m.group(1)) if entry.symbol else _to_entry(m.group(1), entry))
+            out.append(ods_link(entry, inline(m.group(1))) if entry.symbol else _to_entry(m.group(1), entry))
             at = m.end()
         out.append(_to_entry(markdown[at:], entry))
         return "".join(out)
@@ -101,7 +101,7 @@ class Notes:
             name = f"[{_link_text(entry.title if _by_symbol(c, entry) else c.name)}]({entry_href(c.key)})"
             parts.append(", ".join(filter(None, (name, locator_text(c.locator)))))
             if entry.symbol:
-                parts[-1] += f" ({ods_link(entry, entry.symbol)})"
+                parts[-1] += f" ({ods_link(entry, escape_markdown(entry.symbol))})"
         return f' <span class="paper-ibid">— that is, {"; ".join(parts)}</span>'
 
     def _gloss(self, resolved: ResolvedNote) -> str:

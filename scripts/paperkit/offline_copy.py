@@ -22,6 +22,7 @@ section: it has no zip to link to. ``mkdocs serve`` does not build the copy (an 
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import re
@@ -97,7 +98,7 @@ class OfflineCopyPlugin(BasePlugin[OfflineCopyConfig]):
         if self.nested:
             config.extra.pop("offline_copy", None)
             return
-        config.extra["offline_copy"] = self.config.zip_name or f"{slug(config.site_name)}-offline.zip"
+        config.extra["offline_copy"] = self.config.zip_name or f"{slug(html.unescape(config.site_name))}-offline.zip"
         self.shared_env = None
         if not self.serving and hasattr(os, "fork"):
             self.child = self._start_copy(config)
@@ -177,7 +178,7 @@ class OfflineCopyPlugin(BasePlugin[OfflineCopyConfig]):
                     plugin.site = config.plugins[name].site
             log.info("Building the offline copy")
             build(copy)
-            _zip(Path(tmp), target, root=slug(config.site_name), skip=_unused(copy))
+            _zip(Path(tmp), target, root=slug(html.unescape(config.site_name)), skip=_unused(copy))
 
 
 def _unused(config: MkDocsConfig) -> Callable[[str], bool]:

@@ -39,7 +39,10 @@ every save of the paper, and reads the bibliography and topic list again only wh
 
 
 def _unless_unchanged(read: Callable[[Path], T], path: Path) -> T:
-    stat = path.stat()
+    try:
+        stat = path.stat()
+    except OSError:
+        return read(path)  # a missing file: `read` says so, naming it
     key, seen = (read, path.resolve()), (stat.st_mtime_ns, stat.st_size)
     if key not in _read or _read[key][0] != seen:
         _read[key] = (seen, read(path))  # a file that fails to read raises here, and is read again next time
@@ -74,10 +77,10 @@ def read(paper_path: Path, *, bibliography: Path | None = None, topic_list: Path
     """Every stage before the writers: the paper, its notes resolved, its topics found."""
     paper = read_paper(paper_path)
     notes = None
-    if bibliography is not None and bibliography.exists():
+    if bibliography is not None:  # a bibliography or topic list that is named must exist (PaperError if not)
         bib = _unless_unchanged(load_bibliography, bibliography)
         notes = Notes(bib, resolve_notes(paper.notes, bib, source=paper.source))
-    listed = _unless_unchanged(topics.read_topics, topic_list) if topic_list is not None and topic_list.exists() else ()
+    listed = _unless_unchanged(topics.read_topics, topic_list) if topic_list is not None else ()
     return Context(paper=paper, notes=notes, topics=listed, occurrences=topics.find_occurrences(paper, listed),
                    block_ids=block_ids(paper))
 

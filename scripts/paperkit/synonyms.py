@@ -30,11 +30,13 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from .datafiles import read_data
 from .errors import PaperError
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's when PyYAML has it
 
 DATA = Path("footnotes") / "synonyms.yml"
+PLUGIN = "paper-word-forms"
 """The synonyms, relative to ``mkdocs.yml``."""
 # what separates the words of a term: "money-laundering", "money laundering", "money–laundering"
 BETWEEN_WORDS = r"[\s\-–—]+"
@@ -71,10 +73,8 @@ def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
 
 def read_synonyms(path: Path) -> tuple[Synonym, ...]:
     """Read the synonyms; raise :class:`PaperError` naming the entry to fix."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PaperError(str(path), None, f"cannot read the synonyms: {exc}") from None
+    text = read_data(path, "the synonyms file", "create it (`[]` for none), or point the paper-word-forms plugin's "
+                                                "`synonyms:` in mkdocs.yml at the right file ('' for none)")
     loader = SafeLoader(text)
     try:
         root = loader.get_single_node()
@@ -128,13 +128,18 @@ _loaded: dict[Path, tuple[int, tuple[Synonym, ...]]] = {}
 
 
 def synonyms_for(config: MkDocsConfig) -> tuple[Synonym, ...]:
-    """The site's synonyms (``footnotes/synonyms.yml`` beside its ``mkdocs.yml``; none without the file)."""
-    path = Path(config.config_file_path).parent / DATA
+    """The site's synonyms: the paper-word-forms plugin's ``synonyms:`` (default ``footnotes/synonyms.yml``,
+    beside ``mkdocs.yml``; ``''`` for none). A file named there that does not exist stops the build."""
+    plugin = (getattr(config, "plugins", None) or {}).get(PLUGIN)
+    name = plugin.config.synonyms if plugin is not None and "synonyms" in plugin.config else str(DATA)
+    if not name:
+        return ()
+    path = Path(config.config_file_path).parent / name
     try:
         mtime = path.stat().st_mtime_ns
-    except FileNotFoundError:
-        return ()
-    if path not in _loaded or _loaded[path][0] != mtime:
+    except OSError:
+        mtime = None  # read_synonyms names the missing file
+    if path not in _loaded or _loaded[path][0] != mtime or mtime is None:
         try:
             _loaded[path] = (mtime, read_synonyms(path))
         except PaperError as exc:

@@ -13,7 +13,6 @@ between its words, and an optional plural ending::
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from .anchors import Anchor, anchors
+from .datafiles import read_data
 from .errors import PaperError
 from .markup import plain, slugify
 from .model import Day, Paper
@@ -84,30 +84,36 @@ def first_words(synonyms: tuple[str, ...]) -> frozenset[str]:
 
 def read_topics(path: Path) -> tuple[Topic, ...]:
     """Read the topic list; raise :class:`PaperError` naming the entry to fix."""
+    text = read_data(path, "the topic list",
+                     "create it, or point the `paper` plugin's `topics:` in mkdocs.yml at the right file ('' for none)")
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PaperError(str(path), None, f"cannot read the topic list: {exc}") from None
+        data = yaml.load(text, Loader=SafeLoader)
+        node = yaml.compose(text, Loader=SafeLoader)  # the same document as nodes, which know their lines
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
         raise PaperError(str(path), mark.line + 1 if mark else None,
                          f"the topic list is not valid YAML ({problem}) — compare it with the entries above it") from None
     if not isinstance(data, list):
-        raise PaperError(str(path), None, "the topic list must be a YAML list of `- topic: … synonyms: […]`")
+        line = node.start_mark.line + 1 if node is not None else 1
+        raise PaperError(str(path), line, "the topic list must be a YAML list of `- topic: … synonyms: […]` "
+                                          "— start each entry with `- topic:`")
+    lines = [item.start_mark.line + 1 for item in node.value]
     topics: list[Topic] = []
     for i, entry in enumerate(data, start=1):
         if not isinstance(entry, dict) or not isinstance(entry.get("topic"), str):
-            raise PaperError(str(path), None, f"entry {i} has no `topic:` name")
+            raise PaperError(str(path), lines[i - 1], f"entry {i} has no `topic:` name — write `- topic: <its name>`")
         synonyms = entry.get("synonyms") or []
         if not isinstance(synonyms, list) or not all(isinstance(s, str) and s.strip() for s in synonyms):
-            raise PaperError(str(path), None, f"topic {entry['topic']!r}: `synonyms` must be a list of words")
+            raise PaperError(str(path), lines[i - 1], f"topic {entry['topic']!r}: `synonyms` must be a list of words"
+                                                      " — write `synonyms: [word, other word]`")
         names = (entry["topic"], *synonyms)
         topics.append(Topic(name=entry["topic"], slug=slugify(entry["topic"]), synonyms=names,
                             pattern=synonym_pattern(names), needles=first_words(names)))
-    slugs = Counter(t.slug for t in topics)
-    if twice := [s for s, n in slugs.items() if n > 1]:
-        raise PaperError(str(path), None, f"two topics have the same name: {', '.join(twice)} — merge them")
+    first: dict[str, int] = {}
+    for topic, line in zip(topics, lines):
+        if (at := first.setdefault(topic.slug, line)) != line:
+            raise PaperError(str(path), line, f"two topics have the same name: {topic.name} (line {at} too) — merge them")
     return tuple(topics)
 
 

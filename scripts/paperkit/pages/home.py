@@ -17,7 +17,7 @@ def write(ctx: Context) -> dict[str, str]:
     paper = ctx.paper
     intro = paper.introduction
     out = [front_matter(title=paper.title.title, description=description(paper)), _title_block(paper)]
-    out.append(f"## {intro.title} {{ #{slugify(intro.title)} }}\n\n")
+    out.append(f"## {inline(intro.title)} {{ #{slugify(intro.title)} }}\n\n")
     out.extend(parts.blocks(intro.blocks, ctx))
     out.append("## The thematic days { #days }\n\n")
     for day in paper.days:

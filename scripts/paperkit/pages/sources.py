@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..bibfiles import FILES, MEDIA_TYPES
-from ..markup import front_matter, inline, slugify
+from ..markup import escape_markdown, front_matter, html_attr, inline, link_url, slugify
 from ..model import Paper
 from ..notes import SOURCES_PAGE
 from ..bibliography import Bibliography, Entry
@@ -67,7 +67,7 @@ def _downloads(bib: Bibliography, paper: Paper) -> str:
 
 def _entry(entry: Entry, notes: tuple[int, ...], paper: Paper) -> str:
     f = entry.fields
-    lines = [f'<div class="paper-source" id="{entry.key}" markdown>\n\n{reference(entry)}\n']
+    lines = [f'<div class="paper-source" id="{html_attr(entry.key)}" markdown>\n\n{reference(entry)}\n']
     if entry.shortnames:
         names = "; ".join(f"“{inline(s)}”" for s in entry.shortnames)
         lines.append(f'\n<span class="paper-source-also">The paper also calls it {names}.</span>\n')
@@ -89,16 +89,17 @@ def reference(entry: Entry) -> str:
     parts = [p for p in (inline(who), title) if p]
     if f.get("journal"):
         journal = f"*{inline(f['journal'])}*"
-        volume = ", ".join(filter(None, (f.get("volume") and f"vol. {f['volume']}", f.get("number") and f"No. {f['number']}")))
+        volume = ", ".join(filter(None, (f.get("volume") and f"vol. {inline(f['volume'])}",
+                                         f.get("number") and f"No. {inline(f['number'])}")))
         parts.append(", ".join(filter(None, (journal, volume))))
     if f.get("series"):
         parts.append(inline(f["series"]))
     where = ", ".join(filter(None, (f.get("address"), f.get("publisher"), entry.year)))
     text = ", ".join(parts) + (f" ({inline(where)})" if where else "") + "."
     if entry.symbol:
-        text += f" [{entry.symbol}]({entry.url})."
+        text += f" [{escape_markdown(entry.symbol)}]({link_url(entry.url)})."
     elif entry.url:
-        text += f" Available at [{_display_url(entry.url)}]({entry.url})."
+        text += f" Available at [{escape_markdown(_display_url(entry.url))}]({link_url(entry.url)})."
     return text
 
 
@@ -111,7 +112,7 @@ def backlinks(notes: tuple[int, ...], paper: Paper) -> str:
             runs[-1][2].append(n)
         else:
             runs.append((page, label, [n]))
-    return "; ".join(", ".join(f"[{n}]({page}#fn:{n})" for n in ns) + f" · {label}" for page, label, ns in runs)
+    return "; ".join(", ".join(f"[{n}]({page}#fn:{n})" for n in ns) + f" · {escape_markdown(label)}" for page, label, ns in runs)
 
 
 def _authors(authors: tuple[str, ...]) -> str:

@@ -10,7 +10,8 @@ made from the model (the ``paper`` plugin's site), not read back out of the HTML
 
 The question's words are the entry's title, which Material weighs most, so a query that a question
 answers offers that question first. The title is the text a reader sees: the question's Markdown converted
-by Python-Markdown, its note markers left out.
+by Python-Markdown, its note markers left out, escaped again for HTML: Material inserts an entry's title and
+text as HTML, as it does for the entries it makes itself.
 
     >>> reader_text("b) Who pays *what* for [A/RES/70/1](#)?[^12] \\\\$5 &lt;cheap&gt;")
     'b) Who pays what for A/RES/70/1? $5 <cheap>'
@@ -49,8 +50,9 @@ def reader_text(text: str) -> str:
 
 def question_entries(day: Day, url: str) -> list[dict[str, str]]:
     """One search entry per question of the day, for the day's page at ``url`` (``4-march/``)."""
-    return [{"location": f"{url}#{question_id(q.letter)}", "title": reader_text(f"{q.letter}) {inline(q.text)}"),
-             "text": day_page.title(day)} for q in day.questions]
+    return [{"location": f"{url}#{question_id(q.letter)}",
+             "title": html.escape(reader_text(f"{q.letter}) {inline(q.text)}"), quote=False),
+             "text": html.escape(day_page.title(day), quote=False)} for q in day.questions]
 
 
 class QuestionSearchPlugin(BasePlugin):

@@ -28,12 +28,16 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
+from ..datafiles import read_data
+from ..errors import PaperError
 from ..snippets import appended_snippets
-from ..synonyms import with_delegate_words
+from ..synonyms import DATA, synonyms_for, with_delegate_words
 from ..wordforms import WORD_RE, forms_of
 
 SEARCH_PLUGIN = "material/search"
@@ -88,7 +92,33 @@ def entry_forms(text: str, glossary: Glossary) -> str:
     return " ".join(other_forms(words) + abbreviations(text, glossary))
 
 
-class WordFormsPlugin(BasePlugin):
+def check_glossary(text: str, path: str) -> None:
+    """Every line of the glossary is blank, inside an HTML comment, or one abbreviation; else :class:`PaperError`
+    naming the line (Markdown would silently show it as a paragraph at the foot of every page, and drop the
+    abbreviation).
+
+    >>> check_glossary("<!-- notes -->\\n*[FATF]: Financial Action Task Force\\n\\n*[CND] Commission", "g.md")
+    Traceback (most recent call last):
+    ...
+    paperkit.errors.PaperError: g.md:4: this line is not an abbreviation — write it as `*[CND]: what it stands for`
+    """
+    in_comment = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if in_comment or stripped.startswith("<!--"):
+            in_comment = "-->" not in stripped
+            continue
+        if stripped and not ABBR_RE.fullmatch(stripped):
+            name = m[1] if (m := re.match(r"^\*?\[([^\]]+)\]", stripped)) else "ABBR"
+            raise PaperError(path, number, f"this line is not an abbreviation — write it as `*[{name}]: what it stands for`")
+
+
+class WordFormsPluginConfig(Config):
+    synonyms = c.Type(str, default=str(DATA))
+    """The delegates' words for the paper's terms (YAML), relative to ``mkdocs.yml``; ``''`` for none."""
+
+
+class WordFormsPlugin(BasePlugin[WordFormsPluginConfig]):
     def __init__(self) -> None:
         self.glossary: dict[str, Expansion] = {}
 
@@ -97,10 +127,17 @@ class WordFormsPlugin(BasePlugin):
         if search is not None and FIELD not in search.config.fields:
             raise PluginError(f"paper-word-forms: add `fields: {{{FIELD}: {{boost: 1}}}}` to the search plugin in mkdocs.yml")
         self.glossary = {}
-        for name, path in appended_snippets(config):
-            if path is None:
-                raise PluginError(f"paper-word-forms: the glossary {name} is in no `base_path` of pymdownx.snippets")
-            self.glossary.update(read_glossary(path.read_text(encoding="utf-8")))
+        try:
+            for name, path in appended_snippets(config):
+                if path is None:
+                    raise PaperError(name, None, "the glossary was not found in any `base_path` of pymdownx.snippets"
+                                                 " — create it, or fix `auto_append` in mkdocs.yml")
+                text = read_data(path, "the glossary", "create it, or fix `auto_append` in mkdocs.yml")
+                check_glossary(text, str(path))
+                self.glossary.update(read_glossary(text))
+        except PaperError as exc:
+            raise PluginError(str(exc)) from None
+        synonyms_for(config)  # a missing or bad synonyms file stops the build now, not at the first page
         return config
 
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
