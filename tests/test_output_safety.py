@@ -128,8 +128,9 @@ def test_no_page_gains_an_element_or_attribute_from_a_payload(sites):
     found = defaultdict(list)
     for path, markup in pages(hostile).items():
         c = parse(markup)
-        found[path] += payload_born(c)
         assert path in plain, f"{path}: no such page in the harmless build"
+        theirs = payload_born(parse(plain[path]))  # the theme's own (Material's share link is javascript:void(0))
+        found[path] += [x for x in payload_born(c) if x not in theirs]
         found[path] += [f"new {tag} {attr}".strip() for tag, attr in shapes(c) - shapes(parse(plain[path]))]
     assert len(found) >= 8  # home, five days, questions, sources, topics, 404
     assert not {p: f for p, f in found.items() if f}
