@@ -17,7 +17,7 @@ def _watch_search_files(page) -> list[str]:
 
 
 def _results(page) -> int:
-    page.locator("a.md-search-result__link").first.wait_for(timeout=10_000)
+    page.locator("a.md-search-result__link").first.wait_for()
     return page.locator("a.md-search-result__link").count()
 
 
@@ -34,8 +34,11 @@ def test_reading_fetches_no_search_files(page, base_url, site_pages, path_kind):
     path = "" if path_kind == "home" else next(p for p in site_pages if p and p.endswith("/"))
     fetched = _watch_search_files(page)
     page.goto(base_url + path, wait_until="networkidle")
+    page.mouse.move(10, 300)
     page.mouse.wheel(0, 2000)                       # reading: scrolling is no intent to search
-    page.wait_for_timeout(500)
+    page.wait_for_function("() => scrollY > 0")     # the scroll happened: its listeners have run
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")  # and a frame
+    page.wait_for_load_state("networkidle")
     assert fetched == []
 
 
