@@ -11,6 +11,7 @@ overrides, no extra CSS or JS, no hooks), in the same run, alternating, with the
 the machine is shared, and only figures taken side by side compare.
 
 1. build: `mkdocs build --strict` of the whole pipeline next to the bare build; the ratio of the medians.
+   scale: the cost per note of `paper2site` and of `mkdocs build` on generated papers of 1,000 and 10,000 notes.
 2. serve: `mkdocs serve`, from saving the paper to the browsers' reload.
 3. views: per page, every file Chromium fetches until the network is idle, raw and gzip (level 6).
 4. search: recall@1 and recall@2 of the delegates' queries (tests/data/search_relevance.yml) with Material's own
@@ -47,6 +48,7 @@ from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlparse
 
+import scale_bench  # scripts/scale_bench.py, beside this file: cost per note at 1,000 and 10,000 notes
 import search_recall  # scripts/search_recall.py, beside this file: recall@1/@2 of the relevance set
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -387,7 +389,7 @@ def kb(n: int) -> str:
     return f"{n / 1024:.1f}"
 
 
-PARTS = ("build", "serve", "views", "search", "taps", "lighthouse")
+PARTS = ("build", "scale", "serve", "views", "search", "taps", "lighthouse")
 
 
 def print_lighthouse(sites: dict[str, str], pages: list[str], work: Path, runs: int) -> None:
@@ -445,6 +447,10 @@ def main(argv: list[str] | None = None) -> int:
         else:
             mkdocs_build(ROOT / "mkdocs.yml", site)
             mkdocs_build(write_bare(work) / "mkdocs.yml", bare / "site")
+
+        if "scale" in parts:  # scripts/scale_bench.py: the cost per note at 1,000 and 10,000 generated notes
+            print("\nCost per note as the paper grows (generated papers, scripts/scale_bench.py):")
+            scale_bench.main([])
 
         if "serve" in parts:
             print(f"\n`mkdocs serve`, {args.runs} saves of the paper (from the save to the browsers' reload):")

@@ -33,8 +33,9 @@ entry, an "Ibid." with no note before it, an "Ibid." after a note that cites sev
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from .bibliography import Bibliography
 from .errors import PaperError
@@ -138,7 +139,7 @@ _IBID = re.compile(r"^\s*ibid\b\.?", re.IGNORECASE)
 
 
 def _resolve_one(note: Footnote, before: tuple[int, ResolvedNote | None] | None,
-                 names: Sequence[tuple[str, str]], bib_path: str) -> Outcome:
+                 names: NameIndex, bib_path: str) -> Outcome:
     """One note's citations; ``before`` is the previous note's number and resolution (``None`` if in error)."""
     plain, where = _plain(note.text)
     spans = _find_names(fold_name(plain), names)
@@ -221,24 +222,69 @@ def _segments(plain: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[i
 # ---------------------------------------------------------------- names in text
 
 
-def _name_index(bib: Bibliography) -> list[tuple[str, str]]:
-    """(folded name, key) for every name of every entry, longest first."""
-    index = [(fold_name(name), e.key) for e in bib.entries for name in e.names]
-    return sorted(index, key=lambda item: len(item[0]), reverse=True)
+@dataclass(frozen=True, slots=True)
+class NameIndex:
+    """Every name of every entry, folded, ranked in the order names win (longest first), filed by its first word
+    and its length, so that at each word of a note only the names that could stand there are looked up: the cost
+    of a note does not grow with the bibliography."""
+
+    by_first_word: Mapping[str, tuple[tuple[int, Mapping[str, tuple[int, str]]], ...]]
+    """First word (a run of letters and digits) → for each length of name, ``{folded name: (rank, key)}``."""
+    other: tuple[tuple[int, str, str], ...]
+    """``(rank, folded name, key)`` of the names that start with a mark rather than a word: looked for everywhere."""
 
 
-def _find_names(folded: str, names: Sequence[tuple[str, str]]) -> list[tuple[int, int, str]]:
-    """Non-overlapping (start, end, key) spans of entry names in a folded note, longest names first."""
+def _name_index(bib: Bibliography) -> NameIndex:
+    """The bibliography's names, longest first (ties in file order)."""
+    names = sorted(((fold_name(name), e.key) for e in bib.entries for name in e.names),
+                   key=lambda item: len(item[0]), reverse=True)
+    by_first: dict[str, dict[int, dict[str, tuple[int, str]]]] = {}
+    other: list[tuple[int, str, str]] = []
+    for rank, (name, key) in enumerate(names):
+        if not name:
+            continue
+        if first := _WORD_RUN.match(name):
+            by_first.setdefault(first.group(0), {}).setdefault(len(name), {}).setdefault(name, (rank, key))
+        else:
+            other.append((rank, name, key))
+    return NameIndex(MappingProxyType({w: tuple((n, MappingProxyType(d)) for n, d in by_len.items())
+                                       for w, by_len in by_first.items()}), tuple(other))
+
+
+# a run of letters and digits (what ``str.isalnum`` accepts), the unit a name's ends must fall on
+_WORD_RUN = re.compile(r"[^\W_]+")
+
+
+def _find_names(folded: str, names: NameIndex) -> list[tuple[int, int, str]]:
+    """Non-overlapping (start, end, key) spans of entry names in a folded note: the longest names win, and a
+    name is taken at each of its whole-word occurrences, left to right, that overlaps nothing taken before."""
+    found: list[tuple[int, int, int, str]] = []  # (rank, start, end, key)
+    for word in _WORD_RUN.finditer(folded):
+        s = word.start()
+        if s and folded[s - 1].isalnum():  # "_" or a letter \w misses: not a word's start
+            continue
+        for length, named in names.by_first_word.get(word.group(0), ()):
+            if (hit := named.get(folded[s:s + length])) and _ends_a_word(folded, s + length):
+                found.append((hit[0], s, s + length, hit[1]))
+    for rank, name, key in names.other:
+        at = folded.find(name)
+        while at != -1:
+            if (at == 0 or not folded[at - 1].isalnum()) and _ends_a_word(folded, at + len(name)):
+                found.append((rank, at, at + len(name), key))
+            at = folded.find(name, at + len(name))
     taken: list[tuple[int, int, str]] = []
-    for name, key in names:
-        s = folded.find(name)
-        while s != -1 and name:  # each occurrence, left to right, none overlapping (as re.finditer finds them)
-            e = s + len(name)
-            whole = (s == 0 or not folded[s - 1].isalnum()) and (e == len(folded) or not folded[e].isalnum())
-            if whole and all(e <= ts or s >= te for ts, te, _ in taken):
-                taken.append((s, e, key))
-            s = folded.find(name, e)
+    last_end: dict[int, int] = {}  # a name's occurrences never overlap each other
+    for rank, s, e, key in sorted(found):
+        if s < last_end.get(rank, 0):
+            continue
+        last_end[rank] = e
+        if all(e <= ts or s >= te for ts, te, _ in taken):
+            taken.append((s, e, key))
     return sorted(taken)
+
+
+def _ends_a_word(folded: str, end: int) -> bool:
+    return end == len(folded) or not folded[end].isalnum()
 
 
 def _plain(markdown: str) -> tuple[str, list[int]]:
