@@ -28,7 +28,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import pipeline
+from . import citation, pipeline
 from .errors import PaperError
 from .snippets import appended_snippets
 
@@ -82,6 +82,7 @@ class PaperPlugin(BasePlugin[PaperPluginConfig]):
             config.site_name = self.site.site_name
             config.site_description = config.site_description or self.site.description
         config.extra["paper"] = self.site.paper.title  # templates: the print header's title and dates
+        config.extra["citation"] = citation.of_paper(self.site.paper.title)  # partials/citation.html
         if not config.nav:
             config.nav = list(self.site.nav)
         return config
