@@ -81,7 +81,7 @@ def test_without_javascript_the_question_shows_with_a_link_into_its_day(no_scrip
     page.goto(f"{base_url}{day}/{letter}/")
     assert page.url == f"{base_url}{day}/{letter}/"  # not forwarded
     assert page.locator("h1").count() == 1 and page.locator("h1").inner_text()
-    assert page.locator(".paper-question-text").inner_text().strip()
+    assert page.locator(".paper-asked").inner_text().strip()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390  # fits a phone
     found = Axe().run(page, options={"resultTypes": ["violations"]}).response["violations"]
     assert [v["id"] for v in found] == []

@@ -14,7 +14,7 @@ tags. Without JavaScript a reader sees the question and a link into its day.
     ---
 
     Who should pay for dredging shared channels?
-    {: .paper-question-text }
+    {: .paper-asked }
 
     [Read it on the page of 4 March 2030](../4-march.md#question-b){ .paper-forward }
 
@@ -62,5 +62,5 @@ def _question(ctx: Context, day: Day, q: Question) -> str:
                         question={"day": day.date_label, "letter": q.letter})
     text = block_text(NOTE_MARKER_RE.sub("", q.text), ctx.link_symbol)
     back = f"../{day.page}#{question_id(q.letter)}"
-    return (f"{meta}{text}\n{{: .paper-question-text }}\n\n"
+    return (f"{meta}{text}\n{{: .paper-asked }}\n\n"
             f"[Read it on the page of {day.date_label}]({back}){{ .paper-forward }}\n")
