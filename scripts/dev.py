@@ -2,7 +2,7 @@
 """The project's tasks, on a machine with nothing but Python 3.11+.
 
     python3 scripts/dev.py serve         build the site and serve it on http://127.0.0.1:8000/
-    python3 scripts/dev.py build         mkdocs build --strict, into site/
+    python3 scripts/dev.py build         mkdocs build --strict, into site/ (replaced only by a build that succeeds)
     python3 scripts/dev.py test [ARGS]   every test (browser tests included); ARGS go to pytest
     python3 scripts/dev.py bench [ARGS]  scripts/bench.py
 
@@ -21,6 +21,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -136,9 +137,50 @@ def serve(extra: list[str]) -> int:
 
 
 def build(extra: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python3 scripts/dev.py build", description=TASKS["build"][1])
+    parser.add_argument("-f", "--config-file", type=Path, default=ROOT / "mkdocs.yml", help="default: mkdocs.yml")
+    parser.add_argument("-d", "--site-dir", type=Path, default=ROOT / "site", help="default: site/")
+    args = parser.parse_args(extra)
     ensure_venv()
-    say("building the site into site/ (mkdocs build --strict)…")
-    return run(BIN / "mkdocs", "build", "--strict", *extra)
+    site = args.site_dir.resolve()
+    say(f"building the site into {_shown(site)} (mkdocs build --strict, beside it first)…")
+    return build_atomically(args.config_file.resolve(), site)
+
+
+def build_atomically(config: Path, site: Path) -> int:
+    """`mkdocs build --strict` into a new folder beside ``site``, swapped in for it only when the build succeeds.
+
+    Plain `mkdocs build` empties the site folder first and writes into it as it goes: a build that fails (a paper
+    error, or a warning in strict mode) would leave it half-written or emptied. Here it stays as it was.
+    """
+    site.parent.mkdir(parents=True, exist_ok=True)
+    new = Path(tempfile.mkdtemp(prefix=f".{site.name}-building-", dir=site.parent))
+    try:
+        code = run(BIN / "mkdocs", "build", "--strict", "--config-file", config, "--site-dir", new)
+        if code:
+            say(f"the build failed (exit {code}): {_shown(site)} is left as it was")
+            return code
+        old = site.with_name(f".{site.name}-old-{os.getpid()}")
+        if site.exists():
+            site.rename(old)
+        try:
+            new.rename(site)
+        except OSError:
+            if old.exists():
+                old.rename(site)
+            raise
+        shutil.rmtree(old, ignore_errors=True)
+        say(f"built into {_shown(site)}")
+        return 0
+    finally:
+        shutil.rmtree(new, ignore_errors=True)
+
+
+def _shown(path: Path) -> str:
+    try:
+        return f"{path.relative_to(ROOT)}/"
+    except ValueError:
+        return f"{path}/"
 
 
 def test(extra: list[str]) -> int:
@@ -162,7 +204,8 @@ def bench(extra: list[str]) -> int:
 
 TASKS: dict[str, tuple[Callable[[list[str]], int], str]] = {
     "serve": (serve, f"build the site and serve it on http://{ADDRESS}/ (live reload)"),
-    "build": (build, "mkdocs build --strict, into site/"),
+    "build": (build, "mkdocs build --strict into a folder beside site/, swapped in for site/ only if the build "
+                     "succeeds (-f CONFIG, -d SITE_DIR as for mkdocs)"),
     "test": (test, "run every test; extra arguments go to pytest (e.g. -k footnotes -x; -- before pytest's own -h)"),
     "bench": (bench, "run scripts/bench.py; extra arguments go to it"),
 }
@@ -179,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     args, extra = parser.parse_known_args(argv)
     if extra[:1] == ["--"]:
         extra = extra[1:]
-    if extra and args.task not in ("test", "bench"):
+    if extra and args.task not in ("test", "bench", "build"):
         parser.error(f"{args.task} takes no arguments: {' '.join(extra)}")
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so `finally` stops a running command
     if sys.version_info < MIN_PYTHON:

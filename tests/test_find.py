@@ -18,7 +18,7 @@ from paperkit.markup import plain
 from paperkit.parse import read_paper
 from paperkit.pipeline import build_site
 
-from .conftest import PAPER, ROOT
+from .conftest import FIXTURES, PAPER, ROOT
 from .paperdays import paper_days
 
 BIB = ROOT / "footnotes" / "sources.bib"
@@ -167,15 +167,22 @@ def test_every_topic_link_resolves(site_dir):
         assert {urlparse(h).fragment for h in tags} <= set(topics.ids)
 
 
-def test_topic_occurrences_are_every_match_of_the_topic_patterns():
+# A paper whose words are the topic list's (drug markets, medicines, alternative development): the test finds
+# something to compare whatever paper is in paper/ (the topic list may know none of a new paper's words yet)
+TOPICAL_PAPER = FIXTURES / "papers" / "cnd-2024-five-days.md"
+
+
+@pytest.mark.parametrize("paper_file", [PAPER, TOPICAL_PAPER], ids=["paper", "topical-fixture"])
+def test_topic_occurrences_are_every_match_of_the_topic_patterns(paper_file):
     """The quick first-word test before each topic's regex drops no match."""
-    paper = read_paper(PAPER)
+    paper = read_paper(paper_file)
     listed = topics.read_topics(ROOT / "footnotes" / "topics.yml")
     found = topics.find_occurrences(paper, listed)
     for topic in listed:
         expected = [a.id for a in anchors(paper) if topic.pattern.search(plain(a.text, limit=len(a.text) + 1))]
         assert [o.anchor.id for o in found[topic.slug]] == expected, topic.name
-    assert any(found.values())
+    if paper_file == TOPICAL_PAPER:
+        assert any(found.values())
 
 
 @pytest.mark.parametrize("text, line, what", [

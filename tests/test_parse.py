@@ -163,10 +163,19 @@ def test_duplicate_note():
 
 
 def test_day_heading_that_no_introduction_item_names():
+    text = TEXT.replace("4 MARCH 2030 - THE COST OF DREDGING SHARED CHANNELS REMAINS UNEVENLY BORNE",
+                        "5 MARCH 2030 - PUMPS ARE OLD")
+    err = error_of(text)
+    assert err.line == line_of(text, "5 MARCH 2030 - PUMPS")
+    assert "no item of the introduction's list names 5 March 2030" in err.message
+
+
+def test_day_heading_whose_date_differs_from_its_item():
     text = TEXT.replace("4 MARCH 2030 - THE COST", "5 MARCH 2030 - THE COST")
     err = error_of(text)
     assert err.line == line_of(text, "5 MARCH 2030 - THE COST")
-    assert "no item of the introduction's list names 5 March 2030" in err.message
+    assert ("the day heading gives 5 March 2030, but the introduction's item (b) with this challenge "
+            f"(line {line_of(text, '- b) The cost')}) gives 4 March 2030 — make the two dates agree") in err.message
 
 
 def test_day_heading_whose_wording_differs_from_the_introduction():
@@ -213,3 +222,88 @@ def test_a_marker_left_out_names_the_note_it_leaves_unreferenced():
     assert err.line == line_of(text, "⁶ See [H/2028/9](#), chap. III.")
     assert "note 6 is never referenced — add the marker ⁶" in err.message
     assert f"the next marker, ⁷, is at line {line_of(text, 'since 2020,⁷')}" in err.message
+
+
+# -- the parts of the parser on their own ---------------------------------------------------------------
+
+def test_each_block_is_classified_once_by_its_own_lines():
+    from paperkit.parse.blocks import Kind, split_blocks
+
+    text = ("3 MARCH 2030 - TIDES\n\nPOLICY COMMITMENTS\n\nTides rose.¹\n\n¹ Atlas.\n\n- a) One?\n- b) Two?\n\n"
+            "- a) One?\nNot an item\n\nMeasuring walls\n")
+    raws = split_blocks(text)
+    assert [r.kind for r in raws] == [Kind.DAY, Kind.HEADING, Kind.TEXT, Kind.NOTES, Kind.LIST, Kind.MIXED,
+                                      Kind.TEXT]
+    assert [r.prose for r in raws] == [False, False, True, False, False, False, False]
+    assert [r.line for r in raws] == [1, 3, 5, 7, 9, 12, 15]
+
+
+def test_the_ledger_checks_numbering_in_one_pass():
+    from paperkit.parse.ledger import NoteLedger
+
+    ledger = NoteLedger("p.md", definitions={1: 10, 2: 12})
+    ledger.refer(1, line=3)
+    with pytest.raises(PaperError) as info:
+        ledger.refer(3, line=4)
+    assert info.value.line == 4 and "note marker 3 is out of order: expected 2" in info.value.message
+    ledger.refer(2, line=5)
+    ledger.define(1, "A.", line=10)
+    with pytest.raises(PaperError) as info:
+        ledger.footnotes()
+    assert info.value.line == 5 and "note 2 is referenced but never defined" in info.value.message
+    ledger.define(2, "B.", line=12)
+    assert [(n.number, n.referenced_at) for n in ledger.footnotes()] == [(1, 3), (2, 5)]
+
+
+def test_recasing_does_not_depend_on_what_was_read_before():
+    from paperkit.parse.recase import Recaser
+
+    recase = Recaser("Members of the World Sea Council met.", frozenset({"WSC"}))
+    first = recase("THE WORLD SEA COUNCIL AND WSC:")
+    recase("SOMETHING ELSE ENTIRELY")
+    assert recase("THE WORLD SEA COUNCIL AND WSC:") == first == "The World Sea Council and WSC"
+
+
+def test_the_parsers_docstring_examples_hold():
+    import doctest
+    import importlib
+    import pkgutil
+
+    import paperkit.parse
+
+    names = ["paperkit.parse", *(f"paperkit.parse.{m.name}" for m in pkgutil.iter_modules(paperkit.parse.__path__))]
+    examples = 0
+    for name in names:
+        result = doctest.testmod(importlib.import_module(name), verbose=False)
+        assert result.failed == 0, name
+        examples += result.attempted
+    assert examples >= 8
+
+
+def test_characters_are_named_with_their_line_and_column():
+    text = TEXT.replace("Wall heights are measured", "Wall heights are\u200b measured")
+    err = error_of(text)
+    assert err.line == line_of(text, "Wall heights are")
+    assert err.message.startswith("U+200B ZERO WIDTH SPACE at column 17 — ")
+
+
+def test_harmless_characters_are_normalised():
+    text = TEXT.replace("rises fastest.³", "rises fastest.\u00a0³").replace("POLICY COMMITMENTS", "POLICY\u00a0COMMITMENTS")
+    text = text.replace("Measuring walls", "Measuring\u00a0walls")
+    paper = parse(text)
+    assert paper.days[0].sections[0].blocks[0].text.endswith("rises fastest.[^3]")
+    assert paper.days[0].sections[1].subsections[0].title == "Measuring walls"
+
+
+def test_a_wrapped_question_is_one_question():
+    text = TEXT.replace("- a) Which walls should be raised first?", "- a) Which walls should\nbe raised first?")
+    questions = parse(text).days[0].sections[2].questions
+    assert [(q.letter, q.text) for q in questions][:1] == [("a", "Which walls should be raised first?")]
+    assert questions[0].line == line_of(text, "- a) Which walls")
+
+
+def test_a_section_heading_in_sentence_case_is_that_section():
+    text = TEXT.replace("BACKGROUND INFORMATION\n\nTides", "Background information\n\nTides")
+    day = parse(text).days[0]
+    assert [s.kind for s in day.sections] == [SectionKind.POLICY, SectionKind.BACKGROUND, SectionKind.QUESTIONS]
+    assert day.sections[1].heading == "Background information"

@@ -15,7 +15,7 @@ from paperkit.model import Footnote
 from paperkit.parse import parse_paper
 from paperkit.bibliography import Bibliography, Group, load_bibliography
 from paperkit.locators import locator_text
-from paperkit.resolve import ResolvedNote, citation_text, citing_notes, note_problems, resolve_notes
+from paperkit.resolve import Citation, ResolvedNote, citation_text, citing_notes, note_problems, resolve_notes
 
 ROOT = Path(__file__).resolve().parent.parent
 PAPER = "paper/background-paper.md"
@@ -373,3 +373,32 @@ def test_one_name_for_two_entries_fails(tmp_path: Path) -> None:
     with pytest.raises(PaperError) as caught:
         load_bibliography(path)
     assert caught.value.line == 3 and "entry a" in caught.value.message
+
+
+@pytest.mark.paper_facts
+def test_sources_named_by_their_symbol_alone(resolved: dict[int, ResolvedNote]) -> None:
+    """The notes that write only a symbol ("See [E/2019/28](#), chap. I, sect. B.") and the "Ibid."s after them,
+    read off the paper: their notes say what the document is."""
+    by_symbol = {(n, c.key) for n, r in resolved.items() for c in r.citations if c.by_symbol}
+    assert by_symbol == {(1, "e-2019-28"), (2, "e-2009-28"), (3, "e-2014-28"), (19, "s-2020-754"),
+                         (20, "s-2020-754"), (21, "s-2020-754"), (28, "e-2021-28"), (33, "cac-cosp-wg2-2020-4"),
+                         (40, "ctoc-cop-wg3-2021-2"), (41, "ctoc-cop-wg3-2021-2"), (47, "e-2021-28"),
+                         (48, "e-2021-28"), (49, "e-2021-28")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("See [A/RES/70/1](#), annex.", True),
+    ("*[A/RES/70/1](#)*.", True),
+    ("General Assembly resolution [70/1](#), para. 3.", False),
+    ("the 2030 Agenda, para. 3.", False),
+])
+def test_a_name_by_symbol_alone(text: str, expected: bool) -> None:
+    tiny = load_bibliography(FIXTURES / "tiny.bib")
+    (note,) = resolve_notes((Footnote(1, text, 10, 1),), tiny, source="t.md")
+    assert [c.by_symbol for c in note.citations] == [expected]
+
+
+def test_citing_notes_keeps_first_citation_order_once_each() -> None:
+    notes = [ResolvedNote(3, (Citation("b"), Citation("a"), Citation("b"))), ResolvedNote(4, (Citation("a"),)),
+             ResolvedNote(5, (Citation("b"),))]
+    assert citing_notes(notes) == {"b": (3, 5), "a": (3, 4)}

@@ -35,9 +35,11 @@ def note_html(site_dir: Path, name: str, number: int) -> str:
 IBIDS = {
     ("19-october", 5): "General Assembly resolution S-30/1, annex, recommendation 3 (k)",
     ("19-october", 16): "Global Report on Trafficking in Persons 2020, figure 9",
-    ("19-october", 21): "S/2020/754, para. 6",
+    ("19-october", 21): "Action Taken by Member States and United Nations Entities to Address the Issue of Linkages "
+                        "between Terrorism and Organized Crime: Report of the Secretary-General, para. 6 (S/2020/754)",
     ("20-october", 38): "Manual on International Cooperation for the Purposes of Confiscation of Proceeds of Crime, box 3",
-    ("21-october", 49): "E/2021/28, chap. I, sect. B, resolution 64/1, para. 33",
+    ("21-october", 49): "Commission on Narcotic Drugs: Report on the Sixty-fourth Session (4 December 2020 and 12–16 April "
+                        "2021), chap. I, sect. B, resolution 64/1, para. 33 (E/2021/28)",
     ("21-october", 57): "World Drug Report 2021, booklet 5",
 }
 
@@ -64,6 +66,51 @@ def test_named_sources_link_to_their_entry(site_dir):
     for key in ("convention-1988", "convention-corruption-2003", "convention-organized-crime-2000"):
         assert f'href="../sources/#{key}"' in note
     assert 'href="https://www.unodc.org"' in note_html(site_dir, "19-october", 14)
+
+
+def _note_text(html: str) -> str:
+    return PageText.parse(f"<article>{html}</article>").main
+
+
+def _entries_linked(html: str) -> set[str]:
+    return set(re.findall(r'href="(?:\.\./)?sources/#([\w.-]+)"', html))  # from the home page or a day
+
+
+def test_every_note_links_to_each_of_its_entries(site_dir):
+    """Every note of the paper reaches the Sources entry of every source the resolver finds in it, and a note that
+    names a document by its symbol alone says what the document is."""
+    paper = read_paper(PAPER)
+    bib = load_bibliography(BIB)
+    for note in resolve_notes(paper.notes, bib, source=str(PAPER)):
+        where = paper.note_place(note.number)[0].removesuffix(".md").removesuffix("index")
+        html = note_html(site_dir, where, note.number)
+        assert _entries_linked(html) >= {c.key for c in note.citations}, f"note {note.number}"
+        for c in note.citations:
+            if c.by_symbol:
+                assert bib.entry(c.key).title in _note_text(html), f"note {note.number}"
+
+
+# Notes that name a document by its symbol alone, read off the paper and the bibliography by hand.
+SYMBOL_ONLY = {
+    ("", 1): ("See E/2019/28, chap. I, sect. B. — that is, Commission on Narcotic Drugs: Report on the Sixty-second "
+              "Session (7 December 2018 and 14–22 March 2019)", {"e-2019-28"}),
+    ("19-october", 19): ("S/2020/754. — that is, Action Taken by Member States and United Nations Entities to Address "
+                         "the Issue of Linkages between Terrorism and Organized Crime: Report of the Secretary-General",
+                         {"s-2020-754"}),
+    ("20-october", 33): ("reported in document CAC/COSP/WG.2/2020/4. — that is, [Document of the Open-ended "
+                         "Intergovernmental Working Group on Asset Recovery, 2020]",
+                         {"unodc-manual-confiscation-2012", "stephenson-barriers-2011", "cac-cosp-wg2-2020-4"}),
+}
+
+
+@pytest.mark.paper_facts
+@pytest.mark.parametrize(("where", "expected"), SYMBOL_ONLY.items(), ids=[f"note-{n}" for _, n in SYMBOL_ONLY])
+def test_a_note_citing_a_symbol_says_what_the_document_is(site_dir, where, expected):
+    text, keys = expected
+    html = note_html(site_dir, *where)
+    assert _note_text(html).endswith(text)
+    assert _entries_linked(html) == keys
+    assert re.findall(r'href="(https://undocs\.org/[^"]+)"', html)  # the symbol still opens the document
 
 
 def test_every_entry_links_back_to_every_citing_note(site_dir):
@@ -121,3 +168,35 @@ def test_ibid_after_a_note_with_several_sources_fails_the_build(tmp_path):
     err = _build_error(tmp_path, text.replace("⁴ *Tide Atlas 2029*, figure 2.",
                                               "⁴ *Tide Atlas 2029*, figure 2; [H/2028/9](#), chap. IV."))
     assert "note 5" in err and "Ibid." in err
+
+
+# A second paper, the synthetic one with a note that cites two sources, one by its symbol alone: what each note
+# must link to and end with, written by hand from tests/fixtures/synthetic/ (not from the resolver).
+TWO_SOURCES = ("⁶ See [H/2028/9](#), chap. III.", "⁶ See [H/2028/9](#), chap. III; *Tide Atlas 2029*, figure 1.")
+SEA = "Report of the World Sea Council on its ninth session"
+SYNTHETIC_NOTES = {
+    ("", 1): ({"h-2028-9"}, f"See H/2028/9, chap. II. — that is, {SEA}"),
+    ("", 2): ({"tide-atlas-2029"}, "Tide Atlas 2029 (Harbour publication, 2029)."),
+    ("3-march", 3): ({"tide-atlas-2029"}, "Ibid., para. 4. — that is, Tide Atlas 2029, para. 4"),
+    ("4-march", 6): ({"h-2028-9", "tide-atlas-2029"}, f"See H/2028/9, chap. III; Tide Atlas 2029, figure 1. — H/2028/9 is {SEA}"),
+}
+
+
+@pytest.fixture(scope="module")
+def synthetic_site(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("synthetic-notes")
+    paper = folder / "paper.md"
+    text = (SYNTHETIC / "paper.md").read_text(encoding="utf-8")
+    assert TWO_SOURCES[0] in text
+    paper.write_text(text.replace(*TWO_SOURCES), encoding="utf-8")
+    done = mkdocs_build(folder / "site", config=config_for(paper, SYNTHETIC / "sources.bib", folder))
+    assert done.returncode == 0, done.stderr
+    return folder / "site"
+
+
+@pytest.mark.parametrize(("where", "expected"), SYNTHETIC_NOTES.items(), ids=[f"note-{n}" for _, n in SYNTHETIC_NOTES])
+def test_a_second_papers_notes_link_to_each_of_their_entries(synthetic_site, where, expected):
+    keys, text = expected
+    html = note_html(synthetic_site, *where)
+    assert _entries_linked(html) == keys
+    assert _note_text(html).endswith(text)

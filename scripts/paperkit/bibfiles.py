@@ -27,6 +27,9 @@ from .bibliography import Bibliography, Entry
 
 FILES = {"bibtex": "sources.bib", "csl-json": "sources.json", "ris": "sources.ris"}
 """Each format's file name, beside the Sources page."""
+MEDIA_TYPES = {"bibtex": "application/x-bibtex", "csl-json": "application/vnd.citationstyles.csl+json",
+               "ris": "application/x-research-info-systems"}
+"""Each format's media type, as a link to it says (``type``)."""
 
 # fields the project keeps for itself (matching notes, grouping the Sources page): never exported
 _PRIVATE = frozenset({"shortnames", "match", "group", "symbol"})

@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         print(f"error: {exc.filename or args.paper}: {exc.strerror}", file=sys.stderr)
         return 1
-    write_folder(site.pages, args.out_dir)
+    write_folder({**site.pages, **site.files}, args.out_dir)  # the files the pages link to, too
     print(f"wrote {len(site.pages)} pages to {args.out_dir}")
     return 0
 

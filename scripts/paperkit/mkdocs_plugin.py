@@ -5,7 +5,7 @@
           paper: paper/background-paper.md
 
 ``on_config`` reads the paper and writes the pages in memory (an error in the paper stops the build with
-its line); ``on_files`` adds them as generated files; ``on_serve`` watches the paper so that editing it
+its line); ``on_files`` adds them as generated files, with the files beside them (the bibliography's exports); ``on_serve`` watches the paper so that editing it
 rebuilds the site. Nothing is written into ``docs/``.
 
 Under ``mkdocs serve`` a page whose Markdown is the same as at the last rebuild is not converted again: an edit
@@ -89,11 +89,11 @@ class PaperPlugin(BasePlugin[PaperPluginConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
-        for path, markdown in self.site.pages.items():
+        for path, text in {**self.site.pages, **self.site.files}.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, path, content=markdown))
+            files.append(File.generated(config, path, content=text))
         return files
 
     @event_priority(-1000)  # last: the Markdown as every plugin left it

@@ -10,7 +10,16 @@ Given the notes resolved against the bibliography (:mod:`paperkit.resolve`):
       →  [^4]: General Assembly resolution [A/RES/70/1](https://undocs.org/en/A/RES/70/1), annex. …
 
 A UN document symbol links to the document itself; every other name of a source links to its entry on the
-Sources page (``sources.md#<BibTeX key>``, written by :mod:`paperkit.pages.sources`).
+Sources page (``sources.md#<BibTeX key>``, written by :mod:`paperkit.pages.sources`). A note that names a
+document by its symbol alone also says what the document is, its title linked to the entry, so that every
+note reaches every one of its entries on the Sources page (and the note's tooltip says what it cites)::
+
+    [^3]: See [A/RES/70/1](#), annex.
+      →  [^3]: See [A/RES/70/1](https://undocs.org/…), annex. <span class="paper-gloss">— that is,
+           [Transforming Our World: …](sources.md#a-res-70-1)</span>
+    [^6]: [E/2020/1](#), para. 2; Jane Doe, *A Study of Things*.
+      →  [^6]: [E/2020/1](https://undocs.org/…), para. 2; Jane Doe, [*A Study of Things*](sources.md#doe-2020 …).
+           <span class="paper-gloss">— E/2020/1 is [Report of …](sources.md#e-2020-1)</span>
 """
 
 from __future__ import annotations
@@ -22,7 +31,7 @@ from .markup import PLACEHOLDER_LINK_RE, attr, inline
 from .model import Footnote
 from .bibliography import Bibliography, Entry
 from .locators import locator_text
-from .resolve import ResolvedNote
+from .resolve import Citation, ResolvedNote
 
 SOURCES_PAGE = "sources.md"
 """The Sources page, where every entry has its BibTeX key as id."""
@@ -70,6 +79,8 @@ class Notes:
         out.append(inline(text[at:], self.link_symbol))
         if resolved.ibid:
             out.append(self._ibid(resolved))
+        else:
+            out.append(self._gloss(resolved))
         return "".join(out)
 
     def _named(self, markdown: str, entry: Entry) -> str:
@@ -87,20 +98,31 @@ class Notes:
         parts = []
         for c in resolved.citations:
             entry = self.bib.entry(c.key)
-            name = f"[{inline(c.name)}]({entry_href(c.key)})"
+            name = f"[{_link_text(entry.title if _by_symbol(c, entry) else c.name)}]({entry_href(c.key)})"
             parts.append(", ".join(filter(None, (name, locator_text(c.locator)))))
             if entry.symbol:
                 parts[-1] += f" ({ods_link(entry, entry.symbol)})"
         return f' <span class="paper-ibid">— that is, {"; ".join(parts)}</span>'
 
+    def _gloss(self, resolved: ResolvedNote) -> str:
+        """What each document named by its symbol alone is: its title, linked to its entry. "— that is, …"
+        when it is the only one and the note's last source (the gloss follows its name), else "— E/2020/1 is …"
+        for each."""
+        named = {c.key: e for c in resolved.citations if _by_symbol(c, e := self.bib.entry(c.key))}
+        if not named:
+            return ""
+        titles = {key: f"[{_link_text(entry.title)}]({entry_href(key)})" for key, entry in named.items()}
+        if list(named) == [resolved.citations[-1].key]:
+            return f' <span class="paper-gloss">— that is, {titles[resolved.citations[-1].key]}</span>'
+        said = "; ".join(f"{inline(entry.symbol or '')} is {titles[key]}" for key, entry in named.items())
+        return f' <span class="paper-gloss">— {said}</span>'
+
     def page_sources(self, numbers: Iterable[int]) -> str:
         """"Sources cited on this page": each entry once, in order of first citation, with its notes."""
-        order: dict[str, list[int]] = {}
+        order: dict[str, dict[int, None]] = {}  # each entry's notes as an ordered set
         for n in numbers:
             for c in self.resolved[n - 1].citations:
-                notes = order.setdefault(c.key, [])
-                if n not in notes:
-                    notes.append(n)
+                order.setdefault(c.key, {})[n] = None
         if not order:
             return ""
         out = ["## Sources cited on this page { #sources-cited }\n\n", '<div class="paper-page-sources" markdown>\n\n']
@@ -111,6 +133,16 @@ class Notes:
             out.append(f"- [{inline(short_title(entry))}]({entry_href(key)}) — {label} {refs}\n")
         out.append("\n</div>\n\n")
         return "".join(out)
+
+
+def _by_symbol(citation: Citation, entry: Entry) -> bool:
+    """The note names a UN document by its symbol alone."""
+    return citation.by_symbol and entry.symbol is not None
+
+
+def _link_text(text: str) -> str:
+    """Plain text as a link's text: a title's own square brackets (a supplied title) kept as text."""
+    return inline(text.replace("[", "\\[").replace("]", "\\]"))
 
 
 def _to_entry(markdown: str, entry: Entry) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from . import topics
+from . import bibfiles, topics
 from .anchors import block_ids
 from .model import HOME, Paper
 from .notes import Notes
@@ -54,6 +54,8 @@ class Site:
     nav: tuple[dict[str, str] | str, ...]
     site_name: str
     description: str
+    files: dict[str, str]
+    """Other files beside the pages, keyed by path: the bibliography for reference managers (:mod:`bibfiles`)."""
 
 
 def build_site(paper_path: Path, *, bibliography: Path | None = None, topic_list: Path | None = None) -> Site:
@@ -64,7 +66,8 @@ def build_site(paper_path: Path, *, bibliography: Path | None = None, topic_list
         pages.update(writer.write(ctx))
     t = ctx.paper.title
     return Site(paper=ctx.paper, pages=pages, nav=nav(ctx.paper, pages), site_name=t.title,
-                description=f"{t.kind}, {t.title}, {t.dates}")
+                description=f"{t.kind}, {t.title}, {t.dates}",
+                files=bibfiles.write_files(ctx.notes.bib) if ctx.notes else {})
 
 
 def read(paper_path: Path, *, bibliography: Path | None = None, topic_list: Path | None = None) -> Context:

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from .bibliography import Bibliography
 from .errors import PaperError
 from .locators import LocatorPart, locator_text, narrow, parts, parts_before
+from .markup import PLACEHOLDER_LINK_RE
 from .model import Footnote
 from .text import fold_name
 
@@ -55,6 +56,9 @@ class Citation:
     span: tuple[int, int] | None = None
     """Where the name stands in this note's ``Footnote.text``, its Markdown included
     (``[A/RES/70/1](#)``, ``*Title*``); ``None`` for a source inherited through "Ibid."."""
+    by_symbol: bool = False
+    """The name is only a document symbol (``[A/RES/70/1](#)``): it does not say what the document is. An
+    "Ibid." inherits it with the name."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,12 +77,10 @@ def citation_text(citation: Citation) -> str:
 
 def citing_notes(resolved: Iterable[ResolvedNote]) -> dict[str, tuple[int, ...]]:
     """For each cited entry, the numbers of the notes that cite it, "Ibid."s included, in order."""
-    found: dict[str, list[int]] = {}
+    found: dict[str, dict[int, None]] = {}  # each entry's notes as an ordered set
     for note in resolved:
         for citation in note.citations:
-            numbers = found.setdefault(citation.key, [])
-            if note.number not in numbers:
-                numbers.append(note.number)
+            found.setdefault(citation.key, {})[note.number] = None
     return {key: tuple(numbers) for key, numbers in found.items()}
 
 
@@ -157,7 +159,8 @@ def _resolve_one(note: Footnote, before: tuple[int, ResolvedNote | None] | None,
             after = plain[m.end:(mentions[i + 1].lead if i + 1 < len(mentions) else end)]
             locator = m.before + tuple(p for _, p in parts(after))
             span = _markup_span(note.text, where, m.start, m.end)
-            citations.append(Citation(m.key, locator, plain[m.start:m.end], note.number, span))
+            citations.append(Citation(m.key, locator, plain[m.start:m.end], note.number, span,
+                                      _symbol_only(note.text[slice(*span)])))
     return ResolvedNote(note.number, tuple(citations), ibid=bool(ibid),
                         ibid_of=before[0] if ibid and before else None)
 
@@ -187,7 +190,13 @@ def _follow(note: Footnote, before: tuple[int, ResolvedNote | None] | None,
         return (f"“Ibid.” but note {number} cites {len(previous.citations)} sources ({keys})"
                 f" — write out which one note {note.number} means")
     base = previous.citations[0]
-    return Citation(base.key, narrow(base.locator, own), base.name, base.named_in, None)
+    return Citation(base.key, narrow(base.locator, own), base.name, base.named_in, None, base.by_symbol)
+
+
+def _symbol_only(markdown: str) -> bool:
+    """``[H/2028/9](#)`` names a document by its symbol alone; ``General Assembly resolution [70/1](#)`` and
+    ``*A Study of Things*`` say what it is."""
+    return PLACEHOLDER_LINK_RE.search(markdown) is not None and not re.search(r"\w", PLACEHOLDER_LINK_RE.sub("", markdown))
 
 
 def _unnamed(text: str, segment: slice, bib_path: str) -> str:

@@ -2,8 +2,8 @@
 
     >>> month_name(dt.date(2030, 3, 3))
     'March'
-    >>> MONTHS.index("OCTOBER".title()) + 1
-    10
+    >>> MONTHS.index("DECEMBER".title()) + 1
+    12
 """
 
 from __future__ import annotations

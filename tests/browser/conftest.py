@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +18,9 @@ from urllib.parse import urlparse
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
+# The desktop page's size: 1280×900 unless TEST_DESKTOP_VIEWPORT says otherwise ("1024x700"), so the suite can be run
+# at another size to show that no test depends on where an element falls in the window.
+DESKTOP = dict(zip(("width", "height"), map(int, os.environ.get("TEST_DESKTOP_VIEWPORT", "1280x900").split("x"))))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
                  "--disable-background-networking", "--disable-component-update"]
 
@@ -78,8 +82,8 @@ def _context(browser, base_url: str, offsite: list[str], **options):
 
 @pytest.fixture
 def page(browser, base_url: str, offsite_requests: list[str]):
-    """A desktop-sized page (1280×900)."""
-    context = _context(browser, base_url, offsite_requests, viewport={"width": 1280, "height": 900})
+    """A desktop-sized page (1280×900, or TEST_DESKTOP_VIEWPORT)."""
+    context = _context(browser, base_url, offsite_requests, viewport=DESKTOP)
     yield context.new_page()
     context.close()
 

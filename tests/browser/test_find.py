@@ -9,6 +9,8 @@ import re
 from urllib.parse import urlparse
 
 import pytest
+import reader
+from reader import watch_search
 
 from tests.conftest import PAPER
 
@@ -31,11 +33,9 @@ def day_of_line(needle: str) -> str:
 
 def search(page, base_url: str, query: str) -> list[str]:
     """Type ``query`` into Material's search; the results' addresses (path and fragment), best first."""
+    watch_search(page)
     page.goto(base_url)
-    page.locator(".md-search__input").click()
-    page.locator(".md-search__input").press_sequentially(query, delay=30)
-    page.locator("a.md-search-result__link").first.wait_for()
-    page.wait_for_timeout(300)          # results settle after the last keystroke
+    reader.search(page, query)          # the results of the whole query, not of its first letters
     hrefs = page.locator("a.md-search-result__link").evaluate_all("els => els.map(e => e.href)")
     return [urlparse(h).path.removeprefix(urlparse(base_url).path) + (f"#{urlparse(h).fragment}" if urlparse(h).fragment else "")
             for h in hrefs]
@@ -71,15 +71,18 @@ def test_cryptocurrency_offers_the_question_itself(page, base_url):
     page.locator("a.md-search-result__link[href*='#question-d']").click()
     question = page.locator("#question-d")
     question.wait_for()
-    page.wait_for_timeout(500)
-    assert _on_screen(page, question)
+    _wait_on_screen(page, question)
     assert _highlighted(question)
 
 
-def _on_screen(page, locator) -> bool:
-    box = locator.bounding_box()
-    height = page.viewport_size["height"]
-    return box is not None and box["y"] >= 0 and box["y"] + min(box["height"], 100) <= height
+# The element's top, and its first 100 px, are in the window (below its top edge, above its bottom edge)
+ON_SCREEN_JS = """el => { const r = el.getBoundingClientRect();
+                          return r.top >= 0 && r.top + Math.min(r.height, 100) <= innerHeight }"""
+
+
+def _wait_on_screen(page, locator) -> None:
+    """Wait until the browser has scrolled ``locator`` into the window (it fails if it never does)."""
+    page.wait_for_function(ON_SCREEN_JS, arg=locator.element_handle())
 
 
 def _highlighted(locator) -> bool:
@@ -91,8 +94,7 @@ def test_a_question_link_shows_the_question_highlighted(request, base_url, fixtu
     page = request.getfixturevalue(fixture)
     page.goto(base_url + "21-october/#question-d")
     question = page.locator("#question-d")
-    page.wait_for_timeout(500)
-    assert _on_screen(page, question)
+    _wait_on_screen(page, question)
     assert _highlighted(question)
     assert not _highlighted(page.locator("#question-c"))
 
@@ -104,12 +106,17 @@ def test_copy_link_puts_the_question_address_on_the_clipboard(page, base_url):
     copy = question.get_by_role("button", name="Copy link")
     assert copy.count() == 1
     copy = question.locator("button").first                # the same button, whatever it says next
+    # what the button and its status say, each time it changes (it says "Copied" for a while, then its label again)
+    question.evaluate("""q => { window.__said = [];
+        new MutationObserver(() => __said.push([q.querySelector('button').textContent,
+                                                q.querySelector('[role=status]').textContent]))
+          .observe(q, {subtree: true, childList: true, characterData: true}) }""")
     copy.focus()
     page.keyboard.press("Enter")                     # reachable and usable from the keyboard
+    page.wait_for_function("() => __said.length > 0")
+    assert page.evaluate("__said[0]") == ["Copied", "Link copied to the clipboard"]
     # the question's own short address, whose link preview is the question (test_question_links.py)
     assert page.evaluate("navigator.clipboard.readText()") == base_url + "21-october/d/"
-    assert copy.inner_text() == "Copied"
-    assert question.get_by_role("status").inner_text() == "Link copied to the clipboard"
     page.locator("[id='21-october-question-d']").get_by_role("button", name="Cite").click()
     citation = page.evaluate("navigator.clipboard.readText()")
     assert "21 October 2021" in citation and "question d)" in citation
@@ -136,5 +143,5 @@ def test_hovering_an_abbreviation_shows_its_expansion(page, base_url, day_needle
     target.scroll_into_view_if_needed()
     target.hover()
     tip = page.get_by_text(expansion, exact=False).locator("visible=true")
-    tip.first.wait_for(timeout=3000)
+    tip.first.wait_for()
     assert tip.first.is_visible()

@@ -7,17 +7,19 @@ stable id (its BibTeX key) and links back to every note that cites it, labelled 
     <span class="paper-source-cited">Cited in notes [4](index.md#fn:4) · Introduction; [5](3-march.md#fn:5) · 3 March</span>
     </div>
 
-No page without a bibliography (``Context.notes`` is ``None``).
+Under the introduction, the whole bibliography as files for a reference manager (RIS, BibTeX, CSL-JSON), which
+:mod:`paperkit.bibfiles` writes beside this page. No page without a bibliography (``Context.notes`` is ``None``).
 """
 
 from __future__ import annotations
 
 import re
 
+from ..bibfiles import FILES, MEDIA_TYPES
 from ..markup import front_matter, inline, slugify
 from ..model import Paper
 from ..notes import SOURCES_PAGE
-from ..bibliography import Entry
+from ..bibliography import Bibliography, Entry
 from ..resolve import citing_notes
 from . import Context
 
@@ -35,12 +37,32 @@ def write(ctx: Context) -> dict[str, str]:
                         search={"boost": 0.02}),
            f"# {TITLE}\n\n",
            "Every source the paper's notes cite, grouped by kind. UN documents link to the UN's Official "
-           "Document System; each entry links back to every note that relies on it.\n\n"]
+           "Document System; each entry links back to every note that relies on it.\n\n",
+           _downloads(ctx.notes.bib, ctx.paper)]
     for group, entries in ctx.notes.bib.grouped():
         out.append(f"## {group.value} {{ #{slugify(group.value)} }}\n\n")
         for entry in entries:
             out.append(_entry(entry, cited.get(entry.key, ()), ctx.paper))
     return {PAGE: "".join(out)}
+
+
+# each file for a reference manager: its format, as a delegate's office knows it, and the programs that read it
+DOWNLOADS = (("ris", "RIS", "EndNote, Mendeley, Zotero"), ("bibtex", "BibTeX", "JabRef, LaTeX, Zotero"),
+             ("csl-json", "CSL-JSON", "Zotero, Pandoc"))
+
+
+def _downloads(bib: Bibliography, paper: Paper) -> str:
+    """"Save all 32 sources in a reference manager: RIS (EndNote, …) · BibTeX (…) · CSL-JSON (…)", each a
+    download (``paperkit.bibfiles`` writes the files beside this page) saved under the paper's name."""
+    name = slugify(paper.title.title)[:60].rstrip("-") or "paper"
+    links = []
+    for fmt, label, readers in DOWNLOADS:
+        path = FILES[fmt]
+        saved = f"{name}-{path}"
+        links.append(f'[{label}]({path}){{ download="{saved}" type="{MEDIA_TYPES[fmt]}" }} ({readers})')
+    count = len(bib.entries)
+    return (f'<p class="paper-source-files" markdown>Save all {count} sources in a reference manager: '
+            f'{" · ".join(links)}.</p>\n\n')
 
 
 def _entry(entry: Entry, notes: tuple[int, ...], paper: Paper) -> str:

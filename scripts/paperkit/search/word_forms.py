@@ -33,6 +33,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from ..snippets import appended_snippets
+from ..synonyms import with_delegate_words
 from ..wordforms import WORD_RE, forms_of
 
 SEARCH_PLUGIN = "material/search"
@@ -108,5 +109,6 @@ class WordFormsPlugin(BasePlugin):
             return context
         for entry in search.search_index.entries:
             if FIELD not in entry:
-                entry[FIELD] = entry_forms(f"{entry['title']} {entry['text']}", self.glossary)
+                text = f"{entry['title']} {entry['text']}"
+                entry[FIELD] = with_delegate_words(entry_forms(text, self.glossary), text, config)
         return context
