@@ -100,7 +100,7 @@ def title_block():
 def test_every_page_carries_the_citation_of_a_report(site_dir, title_block):
     t = title_block
     paper_title = f"{t.kind}: {t.title} ({t.dates})"
-    body = next(line for line in t.issuer if not line.isupper())  # "United Nations Office on Drugs and Crime"
+    body = next(line for line in t.issuer if not line.isupper())  # the body's name, after its acronym
     year = re.search(r"\d{4}", t.dates)[0]
     days = {d.slug: d for d in paper_days(PAPER)}
     pages = [p for p in site_pages(site_dir) if p.name != "404.html"]

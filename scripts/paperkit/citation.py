@@ -25,9 +25,9 @@ from dataclasses import dataclass, replace
 from .markup import plain
 from .model import Day, TitleBlock
 
-# "UNODC", "HSO" — an issuer line that is only the body's acronym; the line after it names the body in full
+# "HSO" — an issuer line that is only the body's acronym; the line after it names the body in full
 ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&.-]{1,11}$")
-# "2021" in "19-21 October 2021" — the first year of the title block's dates
+# "2030" in "3-4 March 2030" — the first year of the title block's dates
 YEAR_RE = re.compile(r"\b(\d{4})\b")
 UNCUT = 100_000  # a title is never cut
 
@@ -36,7 +36,7 @@ UNCUT = 100_000  # a title is never cut
 class Citation:
     title: str
     """What Zotero saves as the report's title (``citation_title``): the paper's kind, title and dates, then the
-    part of it a page holds (``…, 21 October 2021: <the day's challenge>``)."""
+    part of it a page holds (``…, 4 March 2030: <the day's challenge>``)."""
     institution: str
     """The issuing body (``citation_technical_report_institution``, ``citation_publisher``)."""
     date: str
@@ -57,8 +57,8 @@ class Citation:
 
 
 def institution(title: TitleBlock) -> str:
-    """The issuing body's name: the first issuer line that is not an acronym alone (``United Nations Office on Drugs
-    and Crime`` after ``UNODC``), else the first line; empty when the paper names no issuer."""
+    """The issuing body's name: the first issuer line that is not an acronym alone (``Harbour Statistics Office``
+    after ``HSO``), else the first line; empty when the paper names no issuer."""
     for line in title.issuer:
         if not ACRONYM_RE.match(line):
             return line
@@ -77,15 +77,15 @@ def of_paper(title: TitleBlock) -> Citation:
 
 
 def of_day(title: TitleBlock, day: Day) -> Citation:
-    """A thematic day's page: ``…, 21 October 2021: The criminal misuse of …``."""
+    """A thematic day's page: ``…, 4 March 2030: The cost of dredging …``."""
     return of_paper(title).part(f"{day.date_label}: {plain(day.challenge, limit=UNCUT)}")
 
 
 def question_part(day: Day) -> str:
-    """``21 October 2021, discussion question`` — the letter and ``)`` follow (the "Cite" button adds them)."""
+    """``4 March 2030, discussion question`` — the letter and ``)`` follow (the "Cite" button adds them)."""
     return f"{day.date_label}, discussion question"
 
 
 def of_question(title: TitleBlock, day: Day, letter: str) -> Citation:
-    """A discussion question's own page: ``…, 21 October 2021, discussion question d)``."""
+    """A discussion question's own page: ``…, 4 March 2030, discussion question b)``."""
     return of_paper(title).part(f"{question_part(day)} {letter})")
