@@ -1,20 +1,30 @@
 #!/usr/bin/env python3
 """Benchmark: prints figures, asserts nothing (speed and size are measured here, never in the tests).
 
-    python3 scripts/dev.py bench                 everything (several minutes: Lighthouse runs 3 times per page)
-    python3 scripts/dev.py bench --no-lighthouse bytes and build times only
+    python3 scripts/dev.py bench                      everything (long: Lighthouse runs 3 times per page and site)
+    python3 scripts/dev.py bench --no-lighthouse      no Lighthouse
+    python3 scripts/dev.py bench --parts taps --pages october,topics   first taps only, on some pages
 
-1. Build time: the whole pipeline (`mkdocs build --strict` with this mkdocs.yml: the paper plugin, the
-   offline copy, hooks, extensions) next to a bare Material build of the same pages (written by
-   `paper2site`, built with a minimal mkdocs.yml), alternating, in the same run; the ratio of the medians.
-2. First view, per page: every file Chromium fetches to show the page until the network is idle (HTML,
-   CSS, JS with the search worker, the search index, images), raw and gzip-compressed (level 6, as web
-   servers send it).
-3. Lighthouse (npm `lighthouse`, installed under .tools/, Debian's Chromium), mobile: performance,
-   accessibility, best practices, SEO, per page; the site served with gzip as a web host would.
+Every figure of the site is measured beside a bare Material build of the same pages (`paper2site`'s Markdown,
+built with Material's own templates and scripts and the same theme settings: palette, features, no web fonts; no
+overrides, no extra CSS or JS, no hooks), in the same run, alternating, with the load average printed beside it:
+the machine is shared, and only figures taken side by side compare.
 
-Targets (issue "Read it anywhere"): a day page's first view ≤ 100 KB gzip; build ≤ 1.5 × bare; Lighthouse
-100 in all four categories on every page.
+1. build: `mkdocs build --strict` of the whole pipeline next to the bare build; the ratio of the medians.
+2. serve: `mkdocs serve`, from saving the paper to the browsers' reload.
+3. views: per page, every file Chromium fetches until the network is idle, raw and gzip (level 6).
+4. search: recall@1 and recall@2 of the delegates' queries (tests/data/search_relevance.yml) with Material's own
+   search worker (scripts/search_recall.py), and the search index's size.
+5. taps: what a reader's thumb feels. Playwright drives Debian's Chromium as a 390 px phone with its CPU slowed
+   4 × (CDP `Emulation.setCPUThrottlingRate`): a fresh load, wait for the load event and an idle main thread,
+   then one tap on a header control (search, menu, palette); the Event Timing API (PerformanceObserver "event",
+   durationThreshold 16) gives that interaction's duration, input to next paint, the figure INP is made of.
+   Median of 5 per control, page and site.
+6. lighthouse: Lighthouse (npm `lighthouse`, installed under .tools/, Debian's Chromium), mobile, median of 3:
+   performance, accessibility, best practices, SEO, and its metrics, per page and site.
+
+Targets (issue 11): first tap ≤ 100 ms on every control of every page; LCP ≤ 1.5 s, CLS ≤ 0.02, performance
+≥ 97 on every page. Earlier: a day page's first view ≤ 100 KB gzip; build ≤ 1.5 × bare (scripts/BENCHMARKS-HISTORY.md).
 """
 
 from __future__ import annotations
@@ -37,6 +47,8 @@ from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlparse
 
+import search_recall  # scripts/search_recall.py, beside this file: recall@1/@2 of the relevance set
+
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = ROOT / ".tools"
 LIGHTHOUSE_VERSION = "12.2.3"  # 13.x needs Node 22.19+; Debian 12 ships Node 18/20
@@ -47,18 +59,27 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 BUDGET_KB = 100
 BUILD_RATIO = 1.5
 
-# What a bare Material site needs to build the generated pages at all: the Markdown they are written in.
-BARE_MKDOCS_YML = """\
-site_name: Bare
-theme:
-  name: material
-markdown_extensions:
-  - abbr
-  - attr_list
-  - footnotes
-  - md_in_html
-  - toc
-"""
+TAP_RUNS = 5
+TAP_TARGET_MS = 100
+PERFORMANCE_TARGET = 97
+
+# The bare build: the generated pages' Markdown needs these extensions; the theme section is mkdocs.yml's own
+# (palette, features, font: false) without custom_dir, so both sites show the same controls.
+BARE_EXTENSIONS = ["abbr", "attr_list", "footnotes", "md_in_html", "toc"]
+
+
+def bare_mkdocs_yml() -> str:
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)  # site_url: unused here
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    theme = {k: v for k, v in config["theme"].items() if k != "custom_dir"}
+    return yaml.safe_dump({"site_name": "Bare", "theme": theme, "markdown_extensions": BARE_EXTENSIONS},
+                          sort_keys=False, allow_unicode=True)
+
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -71,11 +92,17 @@ def mkdocs_build(config: Path, site: Path) -> float:
     return time.perf_counter() - start
 
 
-def build_times(work: Path, runs: int) -> tuple[list[float], list[float]]:
+def write_bare(work: Path) -> Path:
+    """The bare Material project of the same pages: its mkdocs.yml, beside the generated Markdown."""
     bare = work / "bare"
     subprocess.run([sys.executable, "-m", "paperkit.cli", str(ROOT / "paper" / "background-paper.md"),
                     str(bare / "docs")], cwd=ROOT, env=ENV, check=True, capture_output=True)
-    (bare / "mkdocs.yml").write_text(BARE_MKDOCS_YML, encoding="utf-8")
+    (bare / "mkdocs.yml").write_text(bare_mkdocs_yml(), encoding="utf-8")
+    return bare
+
+
+def build_times(work: Path, runs: int) -> tuple[list[float], list[float], list[float]]:
+    bare = write_bare(work)
     full, cold, plain = [], [], []
     mkdocs_build(ROOT / "mkdocs.yml", work / "warm")  # warm the disk cache for both
     for _ in range(runs):  # alternate, so that a busy machine slows all alike
@@ -89,7 +116,7 @@ def build_times(work: Path, runs: int) -> tuple[list[float], list[float]]:
 def serve_reloads(work: Path, runs: int) -> tuple[list[float], list[float]]:
     """Seconds from saving the paper to `mkdocs serve` reloading the browsers, and the rebuild's own part.
 
-    `mkdocs serve --dirty` (as `scripts/dev.py serve` runs it) on a copy of the paper (a config beside mkdocs.yml, as the tests make); each run saves the
+    `mkdocs serve --dirty` (as `scripts/dev.py serve` runs it) on a copy of the paper (`PAPER=…`, read by mkdocs.yml); each run saves the
     copy with one word added to a paragraph, then as it was (written beside it and renamed over it, as editors save)
     and waits for "Reloading browsers" in the log."""
     inputs = work / "serve-inputs"
@@ -103,14 +130,11 @@ def serve_reloads(work: Path, runs: int) -> tuple[list[float], list[float]]:
     at = max(range(third, 2 * third), key=lambda n: len(lines_of[n]))
     lines_of[at] = lines_of[at].replace(" ", " also ", 1)
     edited = "\n".join(lines_of)
-    config = ROOT / ".bench-serve.yml"
-    config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace(
-        "paper: paper/background-paper.md", f"paper: {paper}"), encoding="utf-8")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(config), "-a", f"127.0.0.1:{port}"],
-                              cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+                              cwd=ROOT, env={**ENV, "PAPER": str(paper)}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     lines: list[tuple[float, str]] = []
     threading.Thread(target=lambda: lines.extend((time.monotonic(), ln) for ln in server.stderr), daemon=True).start()
 
@@ -139,7 +163,6 @@ def serve_reloads(work: Path, runs: int) -> tuple[list[float], list[float]]:
     finally:
         server.terminate()
         server.wait(timeout=30)
-        config.unlink(missing_ok=True)
     return reloads, builds
 
 
@@ -229,6 +252,97 @@ def first_views(site: Path, base: str, pages: list[str]) -> dict[str, dict[str, 
     return views
 
 
+# The header controls a phone reader taps, in Material's header at 390 px
+CONTROLS = {
+    "search": "label.md-header__button[for=__search]",
+    "menu": "label.md-header__button[for=__drawer]",
+    "palette": "form[data-md-component=palette] label.md-header__button:not([hidden])",
+}
+
+# Before the tap: record every event of an interaction that lasts 16 ms or more (the Event Timing API's
+# threshold; INP is made of these durations) and the first input's duration, which is reported whatever its length
+OBSERVE_JS = """() => {
+  window.__bench = { events: [], first: null }
+  new PerformanceObserver(list => {
+    for (const e of list.getEntries()) if (e.interactionId) __bench.events.push(e.duration)
+  }).observe({ type: "event", durationThreshold: 16 })
+  new PerformanceObserver(list => { __bench.first = list.getEntries()[0].duration })
+    .observe({ type: "first-input", buffered: true })
+}"""
+
+# An idle main thread: three idle periods in a row with their whole 50 ms free (no task waiting, none running)
+IDLE_JS = """() => new Promise(resolve => {
+  let quiet = 0
+  const check = deadline => (quiet = deadline.timeRemaining() >= 45 ? quiet + 1 : 0) >= 3
+    ? resolve() : requestIdleCallback(check)
+  requestIdleCallback(check)
+})"""
+
+# What each control changed once it answered (the tap did what the reader asked)
+STATE_JS = """() => [document.getElementById("__search")?.checked, document.getElementById("__drawer")?.checked,
+  [...document.querySelectorAll("form[data-md-component=palette] label")].findIndex(l => !l.hidden)].join()"""
+
+
+def first_tap(browser, url: str, control: str) -> tuple[float, bool]:
+    """Milliseconds of the first tap on `control` after a fresh load of `url` (390 px, 4 × CPU slowdown), and
+    whether the page answered it."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  device_scale_factor=2)
+    try:
+        page = context.new_page()
+        context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+        page.goto(url, wait_until="load")
+        page.wait_for_load_state("networkidle")
+        page.evaluate(IDLE_JS)
+        page.evaluate(OBSERVE_JS)
+        before = page.evaluate(STATE_JS)
+        page.tap(CONTROLS[control])
+        page.wait_for_function("() => __bench.first !== null", timeout=30_000)
+        page.evaluate(IDLE_JS)  # the interaction's entries are reported after its paint
+        events, first = page.evaluate("() => [__bench.events, __bench.first]")
+        return max([first, *events]), page.evaluate(STATE_JS) != before
+    finally:
+        context.close()
+
+
+def first_taps(sites: dict[str, str], pages: list[str], runs: int, controls: list[str]) -> None:
+    """Print the median first tap per page, control and site; the sites alternate run by run."""
+    from playwright.sync_api import sync_playwright
+
+    names = list(sites)
+    print(f"\nFirst tap, ms (Event Timing: input to next paint, as INP counts it), 390 px phone, 4 × CPU slowdown,"
+          f" fresh load, load + idle, then one tap; median of {runs} (target ≤ {TAP_TARGET_MS} ms):")
+    width = max(len(f"{c} {' / '.join(names)}") for c in controls) + 3
+    print(f"  {'page':<14}" + "".join(f"{c + ' ' + ' / '.join(names):>{width}}" for c in controls) + "   load average")
+    worst: dict[str, float] = defaultdict(float)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            for page_path in pages:
+                cells, loads, missed = [], [], []
+                for control in controls:
+                    times: dict[str, list[float]] = defaultdict(list)
+                    for _ in range(runs):
+                        for name in names:  # alternate, so that a busy moment slows both alike
+                            ms, answered = first_tap(browser, sites[name] + page_path, control)
+                            times[name].append(ms)
+                            if not answered:
+                                missed.append(f"{name} {control}")
+                        loads.append(os.getloadavg()[0])
+                    medians = [statistics.median(times[n]) for n in names]
+                    for n, m in zip(names, medians):
+                        worst[n] = max(worst[n], m)
+                    cells.append(" / ".join(f"{m:.0f}" for m in medians))
+                print(f"  /{page_path:<13}" + "".join(f"{c:>{width}}" for c in cells)
+                      + f"   {min(loads):.1f}–{max(loads):.1f}"
+                      + (f"  NO ANSWER: {', '.join(sorted(set(missed)))}" if missed else ""), flush=True)
+        finally:
+            browser.close()
+    for n in names:
+        print(f"  {n}: slowest median {worst[n]:.0f} ms  "
+              f"{'ok' if worst[n] <= TAP_TARGET_MS else 'MISSED'} (target ≤ {TAP_TARGET_MS} ms)")
+
+
 def ensure_lighthouse() -> Path:
     if not LIGHTHOUSE.is_file():
         print(f"installing lighthouse {LIGHTHOUSE_VERSION} under {TOOLS.relative_to(ROOT)}/ …", flush=True)
@@ -273,65 +387,110 @@ def kb(n: int) -> str:
     return f"{n / 1024:.1f}"
 
 
+PARTS = ("build", "serve", "views", "search", "taps", "lighthouse")
+
+
+def print_lighthouse(sites: dict[str, str], pages: list[str], work: Path, runs: int) -> None:
+    print(f"\nLighthouse {LIGHTHOUSE_VERSION}, mobile (served with gzip over HTTP/1.1), median of {runs} runs; "
+          f"metrics in ms (CLS unitless); targets: performance ≥ {PERFORMANCE_TARGET}, LCP ≤ 1500, CLS ≤ 0.02:")
+    print(f"  {'page':<14}{'site':<7}" + "".join(f"{c:>15}" for c in CATEGORIES)
+          + "".join(f"{m:>7}" for m in METRICS.values()) + "  host CPU  load  performance per run")
+    for page_path in pages:
+        for name, base in sites.items():  # one page on each site in turn
+            s = lighthouse_median(base + page_path, work / "lighthouse.json", runs)
+            ok = s["performance"] >= PERFORMANCE_TARGET and s["LCP"] <= 1500 and s["CLS"] <= 0.02
+            print(f"  /{page_path:<13}{name:<7}" + "".join(f"{s[c]:>15g}" for c in CATEGORIES)
+                  + "".join(f"{s[m]:>7.0f}" if m != "CLS" else f"{s[m]:>7.2f}" for m in METRICS.values())
+                  + f"  {s['BI']:>8.0f}  {os.getloadavg()[0]:>4.1f}  {s['performance runs']}"
+                  + ("" if ok or name != "site" else "  MISSED")
+                  + (f"  losing points: {', '.join(s['failing'])}" if s["failing"] else ""), flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=5, help="builds of each kind (default 5)")
+    parser.add_argument("--runs", type=int, default=5, help="builds and serve saves of each kind (default 5)")
+    parser.add_argument("--parts", default=",".join(PARTS),
+                        help=f"what to measure, comma-separated (default: all of {','.join(PARTS)})")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse runs")
     parser.add_argument("--lighthouse-runs", type=int, default=3, metavar="N",
-                        help="Lighthouse runs per page, median reported (default 3)")
+                        help="Lighthouse runs per page and site, median reported (default 3)")
+    parser.add_argument("--tap-runs", type=int, default=TAP_RUNS, metavar="N",
+                        help=f"fresh loads per control, page and site, median reported (default {TAP_RUNS})")
+    parser.add_argument("--controls", default=",".join(CONTROLS), metavar="NAMES",
+                        help=f"the header controls to tap (default: {','.join(CONTROLS)})")
+    parser.add_argument("--pages", default="", metavar="WORDS",
+                        help="only the pages whose path holds one of these comma-separated words ('home': /)")
+    parser.add_argument("--also", action="append", default=[], metavar="NAME=DIR",
+                        help="another built site to tap and score beside the two (a variant being tried)")
     args = parser.parse_args(argv)
+    parts = set(args.parts.split(","))
+    if args.no_lighthouse:
+        parts.discard("lighthouse")
+    if unknown := parts - set(PARTS):
+        parser.error(f"unknown part(s): {', '.join(sorted(unknown))}")
 
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
-        print(f"Build time, {args.runs} runs each, alternating (wall clock, whole `mkdocs build --strict`):")
-        full, cold, bare = build_times(work, args.runs)
-        f, c, b = statistics.median(full), statistics.median(cold), statistics.median(bare)
-        print(f"  whole pipeline  median {f:.2f} s  (min {min(full):.2f}, max {max(full):.2f})")
-        print(f"  same, templates not yet compiled (fresh clone)  median {c:.2f} s  (min {min(cold):.2f})")
-        print(f"  bare Material   median {b:.2f} s  (min {min(bare):.2f}, max {max(bare):.2f})")
-        for name, x in (("", f), ("fresh clone ", c)):
-            print(f"  {name}ratio {x / b:.2f}×  (target ≤ {BUILD_RATIO}×)  {'ok' if x / b <= BUILD_RATIO else 'MISSED'}")
-        print(f"  load average {os.getloadavg()[0]:.1f}")
+        site, bare = work / "site", work / "bare"
+        if "build" in parts:
+            print(f"Build time, {args.runs} runs each, alternating (wall clock, whole `mkdocs build --strict`):")
+            full, cold, plain = build_times(work, args.runs)
+            f, c, b = statistics.median(full), statistics.median(cold), statistics.median(plain)
+            print(f"  whole pipeline  median {f:.2f} s  (min {min(full):.2f}, max {max(full):.2f})")
+            print(f"  same, templates not yet compiled (fresh clone)  median {c:.2f} s  (min {min(cold):.2f})")
+            print(f"  bare Material   median {b:.2f} s  (min {min(plain):.2f}, max {max(plain):.2f})")
+            for name, x in (("", f), ("fresh clone ", c)):
+                print(f"  {name}ratio {x / b:.2f}×  (target ≤ {BUILD_RATIO}×)  {'ok' if x / b <= BUILD_RATIO else 'MISSED'}")
+            print(f"  load average {os.getloadavg()[0]:.1f}")
+        else:
+            mkdocs_build(ROOT / "mkdocs.yml", site)
+            mkdocs_build(write_bare(work) / "mkdocs.yml", bare / "site")
 
-        print(f"\n`mkdocs serve`, {args.runs} saves of the paper (from the save to the browsers' reload):")
-        reloads, builds = serve_reloads(work, args.runs)
-        r, rb = statistics.median(reloads), statistics.median(builds)
-        print(f"  save → reload  median {r:.2f} s  (min {min(reloads):.2f}, max {max(reloads):.2f})  "
-              f"{'ok' if r < 1 else 'MISSED'} (target < 1 s)")
-        print(f"  of which the rebuild  median {rb:.2f} s; the rest is noticing the save")
+        if "serve" in parts:
+            print(f"\n`mkdocs serve`, {args.runs} saves of the paper (from the save to the browsers' reload):")
+            reloads, builds = serve_reloads(work, args.runs)
+            r, rb = statistics.median(reloads), statistics.median(builds)
+            print(f"  save → reload  median {r:.2f} s  (min {min(reloads):.2f}, max {max(reloads):.2f})  "
+                  f"{'ok' if r < 1 else 'MISSED'} (target < 1 s)")
+            print(f"  of which the rebuild  median {rb:.2f} s; the rest is noticing the save")
 
-        site = work / "site"
-        base, server = serve(site)
-        pages = pages_of(site)
-        views = first_views(site, base, pages)
-        kinds = ["html", "css", "js", "index", "other"]
-        print("\nFirst view per page, KB raw / gzip (every file fetched until the network is idle):")
-        print(f"  {'page':<14}" + "".join(f"{k:>16}" for k in [*kinds, "total"]))
-        for page_path, sizes in views.items():
-            total = (sum(v[0] for v in sizes.values()), sum(v[1] for v in sizes.values()))
-            cells = [sizes.get(k, (0, 0)) for k in kinds] + [total]
-            flag = "" if total[1] <= BUDGET_KB * 1024 else f"  over {BUDGET_KB} KB"
-            print(f"  /{page_path:<13}" + "".join(f"{kb(r) + ' / ' + kb(g):>16}" for r, g in cells) + flag)
-        zips = sorted(site.glob("*.zip"))
-        for z in zips:
-            print(f"  offline copy {z.name}: {kb(z.stat().st_size)} KB")
+        servers = {"site": serve(site), "bare": serve(bare / "site")}
+        for also in args.also:
+            name, _, folder = also.partition("=")
+            servers[name] = serve(Path(folder).resolve())
+        bases = {name: base for name, (base, _) in servers.items()}
+        words = [w for w in args.pages.split(",") if w]
+        pages = [p for p in pages_of(site)
+                 if not words or any(w in p or (w == "home" and p == "") for w in words)]
 
-        if not args.no_lighthouse:
+        if "views" in parts:
+            views = first_views(site, bases["site"], pages)
+            kinds = ["html", "css", "js", "index", "other"]
+            print("\nFirst view per page, KB raw / gzip (every file fetched until the network is idle):")
+            print(f"  {'page':<14}" + "".join(f"{k:>16}" for k in [*kinds, "total"]))
+            for page_path, sizes in views.items():
+                total = (sum(v[0] for v in sizes.values()), sum(v[1] for v in sizes.values()))
+                cells = [sizes.get(k, (0, 0)) for k in kinds] + [total]
+                flag = "" if total[1] <= BUDGET_KB * 1024 else f"  over {BUDGET_KB} KB"
+                print(f"  /{page_path:<13}" + "".join(f"{kb(r) + ' / ' + kb(g):>16}" for r, g in cells) + flag)
+            for z in sorted(site.glob("*.zip")):
+                print(f"  offline copy {z.name}: {kb(z.stat().st_size)} KB")
+
+        if "search" in parts:  # scripts/search_recall.py: the delegates' queries, Material's own worker
+            print("\nSearch in a delegate's own words (tests/data/search_relevance.yml):")
+            print("  " + search_recall.report(search_recall.recall(site)).replace("\n", "\n  "))
+
+        if "taps" in parts:
+            first_taps(bases, pages, args.tap_runs, args.controls.split(","))
+
+        if "lighthouse" in parts:
             if shutil.which("node") is None:
                 print("\nLighthouse: skipped, Node.js is not installed")
             else:
-                print(f"\nLighthouse {LIGHTHOUSE_VERSION}, mobile (served with gzip over HTTP/1.1), median of "
-                      f"{args.lighthouse_runs} runs; metrics in ms (CLS unitless):")
-                print(f"  {'page':<14}" + "".join(f"{c:>15}" for c in CATEGORIES)
-                      + "".join(f"{m:>7}" for m in METRICS.values()) + "  host CPU  performance per run")
-                for page_path in pages:
-                    s = lighthouse_median(base + page_path, work / "lighthouse.json", args.lighthouse_runs)
-                    print(f"  /{page_path:<13}" + "".join(f"{s[c]:>15g}" for c in CATEGORIES)
-                          + "".join(f"{s[m]:>7.0f}" if m != "CLS" else f"{s[m]:>7.2f}" for m in METRICS.values())
-                          + f"  {s['BI']:>8.0f}  {s['performance runs']}"
-                          + (f"  losing points: {', '.join(s['failing'])}" if s["failing"] else ""), flush=True)
-                print(f"  (load average {' '.join(f'{x:.2f}' for x in os.getloadavg())})")
-        server.shutdown()
+                print_lighthouse(bases, pages, work, args.lighthouse_runs)
+            print(f"  (load average {' '.join(f'{x:.2f}' for x in os.getloadavg())})")
+        for _, server in servers.values():
+            server.shutdown()
     return 0
 
 

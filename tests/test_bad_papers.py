@@ -1,10 +1,13 @@
-"""Robust input: every bad paper gives one clear error naming file:line and what to fix, exits non-zero through
-the command line (`paper2site paper out`) and through `mkdocs build --strict`, and leaves the previous output as
-it was. Raw HTML in a paper is shown as text and never run; CRLF line ends and a BOM simply work.
+"""Robust input: every bad paper gives one clear error, `FILE:LINE: what — how to fix`, exits non-zero through the
+installed command line (`paper2site paper out`) and through `mkdocs build --strict`, and leaves the previous output
+as it was. Harmless variations (sentence-case section headings, no-break spaces, a note run into its paragraph…)
+build exactly the pages of the paper as written. Raw HTML in a paper is shown as text and never run; CRLF line ends
+and a BOM simply work. The README's build command never leaves a half-written site/.
 
 The bad papers in tests/fixtures/bad_papers/ are each the synthetic two-day paper
-(tests/fixtures/papers/arc-2023-two-days.md) with one thing broken; the very large ones are made here.
-The line an error must name is found in the bad file itself, by its text.
+(tests/fixtures/papers/arc-2023-two-days.md) with one thing broken (but pdf-file.md, binary.md); the very large
+ones are made here. CASES says, for each, the line the error names (found in the bad file itself, by its text),
+words of what is wrong and words of the fix.
 """
 
 from __future__ import annotations

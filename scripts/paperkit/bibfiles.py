@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from pybtex.database import Person
 
 from .bibliography import Bibliography, Entry
+from .text import MONTHS
 
 FILES = {"bibtex": "sources.bib", "csl-json": "sources.json", "ris": "sources.ris"}
 """Each format's file name, beside the Sources page."""
@@ -36,7 +37,6 @@ _PRIVATE = frozenset({"shortnames", "match", "group", "symbol"})
 # standard BibTeX fields, in the order they are written; the symbol is written as the report number
 _BIBTEX_ORDER = ("title", "organization", "institution", "journal", "series", "volume", "number", "pages",
                  "publisher", "address", "year", "month", "type", "howpublished", "url", "note")
-_MONTHS = ("january february march april may june july august september october november december").split()
 # "Crime & Drugs" → "Crime \& Drugs": the characters LaTeX reads as commands
 _LATEX_SPECIAL = re.compile(r"([\\{}&%$#_~^])")
 _LATEX_ESCAPE = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
@@ -107,8 +107,8 @@ def _csl_item(entry: Entry) -> dict[str, object]:
     elif body:
         item["author"] = [{"literal": body}]
     date = [int(entry.year)] if entry.year.isdigit() else []
-    if date and f.get("month", "").lower() in _MONTHS:
-        date.append(_MONTHS.index(f["month"].lower()) + 1)
+    if date and f.get("month", "").capitalize() in MONTHS:
+        date.append(MONTHS.index(f["month"].capitalize()) + 1)
     item["issued"] = {"date-parts": [date]} if date else {"literal": entry.year}
     mapped = {"publisher": f.get("publisher") or (body if entry.authors else None),
               "publisher-place": f.get("address"), "container-title": f.get("journal"),

@@ -29,6 +29,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import citation, pipeline
+from .material_guard import check_material_version
 from .errors import PaperError
 from .snippets import appended_snippets
 
@@ -71,6 +72,7 @@ class PaperPlugin(BasePlugin[PaperPluginConfig]):
         return Path(config.config_file_path).parent / value
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        check_material_version()  # overrides/ reaches into Material's internals: written for one release
         try:
             # a site handed over by the offline copy's second build (paper-offline) is reused, not re-read
             self.site = self.site or pipeline.build_site(self._path(config, self.config.paper),

@@ -1,5 +1,6 @@
 /*
- * Discussion questions: a "Copy link" and a "Cite" button on each, and the question arrived at is highlighted.
+ * Discussion questions: a "Copy link" and a "Cite" button on each (the question arrived at is highlighted by
+ * find.css, with :target).
  *
  * Markup (written by paperkit, see pages/parts.question_item):
  *   <div class="paper-questions" data-cite="Harbour Statistics Office, Background paper: … , 4 March 2030, discussion question">
@@ -39,7 +40,7 @@
     location.hash = link.dataset.here
   }
 
-  /* Material copies (its bundle starts at the reader's first interaction: partials/scripts-on-interaction.html) */
+  /* Material copies (once its bundle has run: document$ is its documented observable) */
   function canCopy() {
     return typeof document$ !== "undefined"
       && Boolean(document.queryCommandSupported && document.queryCommandSupported("copy"))
@@ -101,22 +102,11 @@
     li.append(actions)
   }
 
-  /* :target does not follow Material's instant navigation (history.pushState): mark the element ourselves */
-  function highlight() {
-    for (const el of document.querySelectorAll(".paper-target")) el.classList.remove("paper-target")
-    const id = decodeURIComponent(location.hash.slice(1))
-    const el = id && document.getElementById(id)
-    if (el && el.closest("article")) el.classList.add("paper-target")
-  }
-
   function setup() {
     for (const li of document.querySelectorAll(".paper-question")) enhance(li)
-    highlight()
   }
 
-  /* Run as the page loads, before Material (listed with `defer: true`), so the buttons are there from the first
-     paint; once only (Material's DOMContentLoaded, dispatched again when it starts, is not for us) */
-  window.addEventListener("hashchange", highlight)
+  /* Run as the page is parsed (listed with `defer: true`), so the buttons are there from the first paint */
   document.addEventListener("click", stayHere)
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup, { once: true })
   else setup()

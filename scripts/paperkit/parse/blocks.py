@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import SectionKind
+from ..text import MONTHS as ENGLISH_MONTHS
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 TO_DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
@@ -25,8 +26,7 @@ MARKER_RE = re.compile(rf"(?<=\S)([{SUPERSCRIPTS}]+)")
 # "- d) Are there …" — a lettered item
 ITEM_RE = re.compile(r"^[-*]\s+\(?([a-z])\)\s+(.*)$")
 # "3 MARCH 2030 - RISING TIDES ARE …" — a day heading
-MONTHS = ("JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER",
-          "NOVEMBER", "DECEMBER")
+MONTHS = tuple(month.upper() for month in ENGLISH_MONTHS)  # as headings print them: "MARCH"
 DASHES = "-–—−‐‑"
 DAY_RE = re.compile(rf"^(\d{{1,2}})\s+({'|'.join(MONTHS)})\s+(\d{{4}})\s*[{DASHES}]\s*(\S.*)$")
 # "8 February 2023 - Data …", "8 FEBUARY 2023 - DATA …", "8 FEBRUARY 2023: DATA …" — a day heading gone wrong

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..errors import PaperError
 from ..model import Day, LetteredList, ListItem, Paragraph
+from ..text import month_name
 from .blocks import MONTHS, Raw, month_guess
 
 # "…faster than walls can be built (3 March 2030);"
@@ -149,7 +150,7 @@ def _dates_in(text: str) -> set[dt.date]:
 
 
 def _label(date: dt.date) -> str:
-    return f"{date.day} {MONTHS[date.month - 1].capitalize()} {date.year}"
+    return f"{date.day} {month_name(date)} {date.year}"
 
 
 def _short(text: str, width: int = 40) -> str:
