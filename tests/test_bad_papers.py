@@ -368,7 +368,8 @@ def test_mkdocs_gives_one_error_and_keeps_the_site(name, mkdocs_runs):
 def cli_pages(paper: Path, tmp_path: Path) -> dict[str, str]:
     out = tmp_path / f"pages-{paper.name}"
     assert cli.main([str(paper), str(out), "--bibliography", str(GOOD_BIB)]) == 0
-    return {p.name: p.read_text(encoding="utf-8") for p in sorted(out.iterdir())}
+    return {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8")  # a question's own page is in its day's folder
+            for p in sorted(out.rglob("*")) if p.is_file()}
 
 
 @pytest.mark.parametrize("variant", ["crlf", "bom", "bom+crlf", "cr"])

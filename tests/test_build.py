@@ -81,11 +81,11 @@ def test_cli_writes_pages_and_leaves_output_alone_on_error(tmp_path):
     ok = subprocess.run([*cli, str(SYNTHETIC / "paper.md"), str(out), "--bibliography", str(SYNTHETIC / "sources.bib")],
                         capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert {"index.md", "3-march.md", "4-march.md"} <= set(before)
     bad = tmp_path / "bad.md"
     bad.write_text("", encoding="utf-8")
     failed = subprocess.run([*cli, str(bad), str(out)], capture_output=True, text=True)
     assert failed.returncode == 1
     assert failed.stderr.strip() == f"error: {bad}:1: the paper is empty — put the background paper's Markdown in this file"
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before

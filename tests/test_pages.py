@@ -12,9 +12,10 @@ import pytest
 import yaml
 
 from paperkit import pipeline
-from paperkit.markup import inline, question_id
+from paperkit.markup import inline, plain, question_id
 from paperkit.model import HOME
-from paperkit.pages import Context, day, home, parts, questions, sources, topics
+from paperkit import citation
+from paperkit.pages import Context, day, home, parts, question_links, questions, sources, topics
 from paperkit.topics import find_occurrences, read_topics
 
 from .conftest import FIXTURES
@@ -57,7 +58,9 @@ def test_one_page_per_day_with_its_questions_ids_and_notes(ctx: Context) -> None
         assert front(page)["title"] == day.title(d) and day.title(d).startswith(f"{d.label}: ")
         for q in d.questions:
             assert f"{{ #{question_id(q.letter)} .paper-question }}" in page
-            assert f'[¶](#{question_id(q.letter)} "Link to this question")' in page
+            # the permalink is the question's own address; a click on it stays on this page (data-here)
+            assert (f'[¶]({d.slug}/{q.letter}.md "Link to this question")'
+                    f'{{ .paper-question-link data-here="{question_id(q.letter)}" }}') in page
         assert f'data-cite="{parts.citation(ctx.paper, d)}"' in page or not d.questions
         referenced = [n for s in d.sections for b in s.blocks for n in parts.block_notes(b)]
         assert all(f"\n[^{n}]: " in page for n in referenced)
@@ -75,7 +78,7 @@ def test_questions_page_links_each_question_to_its_day(ctx: Context) -> None:
     assert front(page)["search"] == {"exclude": True}
     for d in ctx.paper.days:
         for q in d.questions:
-            assert f"]({d.page}#{question_id(q.letter)} " in page
+            assert f"]({question_links.page(d, q.letter)} " in page
             assert f"{{ #{questions.page_id(d, q.letter)} .paper-question }}" in page
     assert "[^" not in page  # the notes stay on the day pages
 
@@ -122,6 +125,37 @@ def test_build_site_is_the_writers_in_order(ctx: Context) -> None:
     assert site.pages == written
     assert [next(iter(e.values())) for e in site.nav] == [HOME, *(d.page for d in ctx.paper.days),
                                                         questions.PAGE, sources.PAGE]
+    # each question's own page, out of the navigation
+    assert {p for p in site.pages if "/" in p} == {f"{d.slug}/{q.letter}.md" for d in ctx.paper.days for q in d.questions}
+
+
+def test_each_question_has_a_page_of_its_own_that_previews_it_and_leads_to_it(ctx: Context) -> None:
+    pages = question_links.write(ctx)
+    asked = [(d, q) for d in ctx.paper.days for q in d.questions]
+    assert asked and list(pages) == [f"{d.slug}/{q.letter}.md" for d, q in asked]
+    for d, q in asked:
+        page = pages[question_links.page(d, q.letter)]
+        meta = front(page)
+        text = plain(q.text, limit=10_000)
+        assert meta["title"] == f"{d.label}, question {q.letter}): {text}"
+        assert meta["description"].startswith(text[:200])
+        assert meta["template"] == question_links.TEMPLATE and meta["search"] == {"exclude": True}
+        assert meta["question"] == {"day": d.date_label, "letter": q.letter}
+        assert meta["citation_title"] == citation.of_question(ctx.paper.title, d, q.letter).title
+        # into its day, at the question's id; from docs/<day>/, hence "../"
+        assert f"](../{d.page}#{question_id(q.letter)}){{ .paper-forward }}" in page
+        assert "[^" not in page  # its notes stay on the day's page
+
+
+def test_a_days_citation_and_a_questions_cite_text_are_the_metadata_s_words(ctx: Context) -> None:
+    t = ctx.paper.title
+    for d in ctx.paper.days:
+        page = day.write(ctx)[d.page]
+        assert front(page)["citation_title"] == citation.of_day(t, d).title
+        for q in d.questions:
+            # what questions.js makes of data-cite: "<data-cite> <letter>). <url>"
+            url = f"https://example.org/{d.slug}/{q.letter}/"
+            assert f"{parts.citation(ctx.paper, d)} {q.letter}). {url}" == citation.of_question(t, d, q.letter).text(url)
 
 
 def test_text_from_the_paper_is_escaped_where_it_lands(ctx: Context) -> None:

@@ -66,6 +66,15 @@ def test_each_page_is_canonical_at_its_own_address(sub_path_site):
         assert canonical == [address_of(sub_path_site, page)], page
 
 
+def test_reference_managers_and_link_previews_get_the_canonical_address(sub_path_site):
+    """citation_public_url and DC.identifier (partials/citation.html), og:url: each page's own address, a question's
+    short address included (a preview that named the day's page would be fetched from there instead)."""
+    for page in pages(sub_path_site):
+        text = page.read_text(encoding="utf-8")
+        for tag in ('name="citation_public_url"', 'name="DC.identifier"', 'property="og:url"'):
+            assert re.findall(rf'<meta {tag} content="([^"]+)"', text) == [address_of(sub_path_site, page)], (page, tag)
+
+
 def test_every_link_inside_the_site_is_relative_and_resolves(sub_path_site):
     checked = 0
     for page in [*pages(sub_path_site), sub_path_site / "404.html"]:

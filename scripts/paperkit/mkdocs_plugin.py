@@ -28,7 +28,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import pipeline
+from . import citation, pipeline
 from .material_guard import check_material_version
 from .errors import PaperError
 from .markup import html_text
@@ -92,6 +92,7 @@ class PaperPlugin(BasePlugin[PaperPluginConfig]):
             config.site_name = html_text(self.site.site_name)
             config.site_description = config.site_description or html_text(self.site.description)
         config.extra["paper"] = self.site.paper.title  # templates: the print header's title and dates (CSS strings)
+        config.extra["citation"] = citation.of_paper(self.site.paper.title)  # partials/citation.html
         if not config.nav:
             config.nav = [{html_text(title): path for title, path in entry.items()} if isinstance(entry, dict)
                           else entry for entry in self.site.nav]

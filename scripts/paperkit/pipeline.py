@@ -5,7 +5,7 @@
 
     >>> synthetic = Path(__file__).parents[2] / "tests" / "fixtures" / "synthetic"
     >>> site = build_site(synthetic / "paper.md", bibliography=synthetic / "sources.bib")
-    >>> sorted(site.pages)
+    >>> sorted(p for p in site.pages if '/' not in p)  # and each question's own page, '3-march/a.md', …
     ['3-march.md', '4-march.md', 'index.md', 'questions.md', 'sources.md']
     >>> site.nav[1]
     {'3 March: Rising tides are flooding small harbours faster…': '3-march.md'}
@@ -22,15 +22,15 @@ from . import bibfiles, topics
 from .anchors import block_ids
 from .model import HOME, Paper
 from .notes import Notes
-from .pages import Context, day, home, questions, sources
+from .pages import Context, day, home, question_links, questions, sources
 from .pages import topics as topics_page
 from .parse import read_paper
 from .bibliography import load_bibliography
 from .resolve import resolve_notes
 
-WRITERS = (home, day, questions, sources, topics_page)
-"""Every page of the site, in the order of the navigation; each module's ``write(context)`` gives
-``{path: markdown}`` (nothing when it has nothing to show)."""
+WRITERS = (home, day, questions, sources, topics_page, question_links)
+"""Every page of the site, in the order of the navigation, then each question's own short address (out of it);
+each module's ``write(context)`` gives ``{path: markdown}`` (nothing when it has nothing to show)."""
 
 T = TypeVar("T")
 _read: dict[tuple[Callable, Path], tuple[tuple[int, int], object]] = {}

@@ -2,9 +2,14 @@
  * Discussion questions: a "Copy link" and a "Cite" button on each (the question arrived at is highlighted by
  * find.css, with :target).
  *
- * Markup (written by paperkit, see write.question_item):
- *   <div class="paper-questions" data-cite="HSO, Background paper: … , 4 March 2030, discussion question">
- *     <li id="question-d" class="paper-question">d) … <a class="paper-question-link" href="#question-d">¶</a></li>
+ * Markup (written by paperkit, see pages/parts.question_item):
+ *   <div class="paper-questions" data-cite="Harbour Statistics Office, Background paper: … , 4 March 2030, discussion question">
+ *     <li id="question-d" class="paper-question">d) … <a class="paper-question-link" href="d/" data-here="question-d">¶</a></li>
+ *
+ * The permalink is the question's own short address (pages/question_links.py: a page whose link preview is the
+ * question, which forwards to it here): "Copy link" copies it, "Cite" ends with it, in the words of the question
+ * page's citation metadata (paperkit/citation.py). On the question's own day page (data-here) a click on it stays on
+ * the page and goes to the question, as the anchor did; elsewhere it goes through the short address.
  *
  * Copying is Material's own: it copies any element's data-clipboard-text on click and confirms with its
  * "Copied to clipboard" notice. The button also says "Copied" (announced to screen readers). Where the
@@ -15,13 +20,24 @@
 
   const CONFIRM_MS = 2000
 
-  /* The question's address in context, absolute, without the search-highlight query */
+  /* The question's own short address, absolute, without query or fragment */
   function permalink(li) {
     const link = li.querySelector("a.paper-question-link")
     if (!link) return null
     const url = new URL(link.getAttribute("href"), location.href)
     url.search = ""
+    url.hash = ""
     return url.href
+  }
+
+  /* On its own day page, the permalink goes to the question without loading the page again (a plain click only:
+     a new tab or a copied address gets the short address) */
+  function stayHere(event) {
+    const link = event.target.closest && event.target.closest("a.paper-question-link[data-here]")
+    if (!link || event.defaultPrevented || event.button !== 0
+        || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
+    event.preventDefault()
+    location.hash = link.dataset.here
   }
 
   /* Material copies (once its bundle has run: document$ is its documented observable) */
@@ -91,6 +107,7 @@
   }
 
   /* Run as the page is parsed (listed with `defer: true`), so the buttons are there from the first paint */
+  document.addEventListener("click", stayHere)
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup, { once: true })
   else setup()
 })()

@@ -4,15 +4,16 @@ questions with their stable ids, then the sources and notes of the page.
     # <span class="paper-day-date">3 March 2030</span> Rising tides … { #challenge }
     ## Policy commitments { #policy-commitments }
     ## Discussion questions { #discussion-questions }
-    1. d) What steps …? [¶](#question-d "Link to this question"){ .paper-question-link }
+    1. d) What steps …? [¶](3-march/d.md "Link to this question"){ .paper-question-link data-here="question-d" }
         { #question-d .paper-question }
 """
 
 from __future__ import annotations
 
+from .. import citation
 from ..markup import front_matter, inline, plain, question_id, slugify
 from ..model import Day, Section, SubSection
-from . import Context, parts, topics
+from . import Context, parts, question_links, topics
 
 SHORT_TITLE_WORDS = 7
 # words a short title must not end on
@@ -41,12 +42,13 @@ def short_title(day: Day) -> str:
 
 
 def _day(ctx: Context, day: Day) -> str:
-    out = [front_matter(title=title(day), description=plain(f"{day.date_label}: {day.challenge}"))]
+    out = [front_matter(title=title(day), description=plain(f"{day.date_label}: {day.challenge}"),
+                        citation_title=citation.of_day(ctx.paper.title, day).title)]
     out.append(f'# <span class="paper-day-date">{day.date_label}</span> {inline(day.challenge)} {{ #challenge }}\n\n')
     out.append(topics.day_tags(ctx, day))
     notes: list[int] = []
     for section in day.sections:
-        out.append(_section(section, ctx, parts.citation(ctx.paper, day)))
+        out.append(_section(section, ctx, day))
         notes.extend(n for b in _all_blocks(section) for n in parts.block_notes(b))
         notes.extend(n for q in section.questions for n in q.notes)
     out.extend(parts.notes(notes, ctx))
@@ -57,16 +59,19 @@ def _all_blocks(section: Section) -> list:
     return [*section.blocks, *(b for sub in section.subsections for b in sub.blocks)]
 
 
-def _section(section: Section, ctx: Context, cite: str) -> str:
+def _section(section: Section, ctx: Context, day: Day) -> str:
     out = [f"## {section.title} {{ #{slugify(section.title)} }}\n\n"]
     out.extend(parts.blocks(section.blocks, ctx))
     for sub in section.subsections:
         out.append(_subsection(sub, ctx))
     if section.questions:
-        out.append(parts.questions_div(cite))
+        out.append(parts.questions_div(parts.citation(ctx.paper, day)))
         for q in section.questions:
+            # the permalink is the question's own short address (what "Copy link" hands out); questions.js
+            # keeps a click on it on this page
             out.append(parts.question_item(q.letter, inline(q.text, ctx.link_symbol), id=question_id(q.letter),
-                                           href=f"#{question_id(q.letter)}", link_title="Link to this question"))
+                                           href=question_links.page(day, q.letter), link_title="Link to this question",
+                                           here=True))
         out.append("\n</div>\n\n")
     return "".join(out)
 

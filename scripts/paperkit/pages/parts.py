@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .. import citation as cite
 from ..markup import block_text, html_attr, inline
 from ..model import Block, Day, LetteredList, Paper, Paragraph
 from . import Context
@@ -47,9 +48,12 @@ def notes(numbers: list[int], ctx: Context) -> list[str]:
     return out
 
 
-def question_item(letter: str, text: str, *, id: str, href: str, link_title: str) -> str:
-    """A discussion question as a list item: the paper's letter, its text, a permalink, a stable id."""
-    return (f'1. {letter}) {text} [¶]({href} "{link_title}"){{ .paper-question-link }}\n'
+def question_item(letter: str, text: str, *, id: str, href: str, link_title: str, here: bool = False) -> str:
+    """A discussion question as a list item: the paper's letter, its text, a permalink, a stable id. ``here``: the
+    permalink's address forwards to this very item (a day's page), so a click on it stays on the page
+    (``data-here``, read by questions.js)."""
+    here_attr = f' data-here="{id}"' if here else ""
+    return (f'1. {letter}) {text} [¶]({href} "{link_title}"){{ .paper-question-link{here_attr} }}\n'
             f"    {{ #{id} .paper-question }}\n")
 
 
@@ -60,9 +64,8 @@ def questions_div(cite: str) -> str:
 
 
 def citation(paper: Paper, day: Day) -> str:
-    """The citation of a day's questions, short of the letter and the address the browser adds:
-    ``HSO, Background paper: WSC harbour dialogues spring 2030 (3-4 March 2030), 4 March 2030,
-    discussion question``."""
-    t = paper.title
-    issuer = f"{t.issuer[0]}, " if t.issuer else ""
-    return f"{issuer}{t.kind}: {t.title} ({t.dates}), {day.date_label}, discussion question"
+    """The citation of a day's questions, short of the letter and the address the browser adds (``b). <url>``):
+    ``Harbour Statistics Office, Background paper: WSC harbour dialogues spring 2030 (3-4 March 2030),
+    4 March 2030, discussion question`` — the question page's citation metadata, in the same words
+    (:mod:`paperkit.citation`)."""
+    return cite.of_paper(paper.title).part(cite.question_part(day)).reference

@@ -1,11 +1,11 @@
 """The "Discussion questions" page: every question of the paper on one page, grouped by day, for printing.
 
-Each question links to itself in context (``4-march.md#question-d``) and has an id of its own on this page
-(``4-march-question-d``), so ids stay unique across the site::
+Each question links to its own short address (``4-march/d.md``, which forwards to ``4-march.md#question-d``) and
+has an id of its own on this page (``4-march-question-d``), so ids stay unique across the site::
 
     ## 4 March 2030 … { #4-march }
     <div class="paper-questions" data-search-exclude data-cite="HSO, Background paper: … discussion question" markdown>
-    1. d) What steps …? [¶](4-march.md#question-d "This question in context"){ .paper-question-link }
+    1. d) What steps …? [¶](4-march/d.md "This question in context"){ .paper-question-link }
         { #4-march-question-d .paper-question }
 
 The page is left out of the search index: the questions are found on their day pages.
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from ..markup import NOTE_MARKER_RE, front_matter, inline, question_id
 from ..model import Day
-from . import Context, parts
+from . import Context, parts, question_links
 
 PAGE = "questions.md"
 TITLE = "Discussion questions"
@@ -46,6 +46,6 @@ def _day(ctx: Context, day: Day) -> str:
     for q in day.questions:
         text = inline(NOTE_MARKER_RE.sub("", q.text), ctx.link_symbol)
         out.append(parts.question_item(q.letter, text, id=page_id(day, q.letter),
-                                       href=f"{day.page}#{question_id(q.letter)}", link_title="This question in context"))
+                                       href=question_links.page(day, q.letter), link_title="This question in context"))
     out.append("\n</div>\n\n")
     return "".join(out)
