@@ -18,6 +18,7 @@ from types import SimpleNamespace
 from urllib.parse import urljoin
 
 import jinja2
+import markupsafe
 import pytest
 import yaml
 
@@ -199,8 +200,12 @@ def test_the_citation_partial_escapes_every_value_and_uses_the_canonical_address
 def test_the_question_template_escapes_every_value(env):
     paper = SimpleNamespace(kind="Paper <kind>", title=HOSTILE, dates="3 & 4 March 2030")
     cite = citation.Citation(title=HOSTILE, institution="Body", date="2030")
-    config = SimpleNamespace(extra={"citation": cite, "paper": paper}, theme={"language": "en"}, site_name=HOSTILE)
-    page = _stub_page(title=HOSTILE, description=HOSTILE, question={"day": "3 <March>", "letter": "b"})
+    # as the paper plugin and the writer hand them over: site_name, the front matter's title and description
+    # already HTML-escaped (Material prints them as HTML), the rest plain text
+    config = SimpleNamespace(extra={"citation": cite, "paper": paper}, theme={"language": "en"},
+                             site_name=markupsafe.Markup(html.escape(HOSTILE)))
+    page = _stub_page(title=html.escape(HOSTILE), description=html.escape(HOSTILE),
+                      question={"day": "3 <March>", "letter": "b"})
     out = env.get_template("question.html").render(config=config, page=page)
     p = _Head()
     p.feed(out)
