@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 
 from paperkit import synonyms
 from paperkit.errors import PaperError
+from paperkit.text import first_words, terms_pattern
 
 from .conftest import PAPER, ROOT
 
@@ -19,8 +20,8 @@ DATA = ROOT / synonyms.DATA
 
 
 def entry(paper: tuple[str, ...], delegates: tuple[str, ...]) -> synonyms.Synonym:
-    return synonyms.Synonym(paper, delegates, synonyms.term_pattern(paper),
-                            frozenset(re.split(synonyms.BETWEEN_WORDS, t)[0].casefold() for t in paper))
+    return synonyms.Synonym(paper, delegates, terms_pattern(paper),
+                            first_words(paper))
 
 
 @pytest.mark.parametrize(("term", "text", "matches"), [
@@ -32,7 +33,7 @@ def entry(paper: tuple[str, ...], delegates: tuple[str, ...]) -> synonyms.Synony
     ("bank secrecy", "bank  secrecy laws", True),
 ])
 def test_a_term_matches_whole_words_any_case_hyphen_or_space_plural(term, text, matches):
-    assert bool(synonyms.term_pattern((term,)).search(text)) is matches
+    assert bool(terms_pattern((term,)).search(text)) is matches
 
 
 def test_the_delegates_words_come_with_the_paper_s_term():
@@ -108,7 +109,7 @@ def test_the_projects_synonyms_are_read_as_lower_case_words():
 def test_every_term_of_the_synonyms_is_one_the_paper_uses():
     """A term the paper never uses would be dead data (a typo, or a term of another paper)."""
     paper = PAPER.read_text(encoding="utf-8")
-    unused = [t for s in synonyms.read_synonyms(DATA) for t in s.paper if not synonyms.term_pattern((t,)).search(paper)]
+    unused = [t for s in synonyms.read_synonyms(DATA) for t in s.paper if not terms_pattern((t,)).search(paper)]
     assert not unused
 
 

@@ -32,14 +32,13 @@ from mkdocs.exceptions import PluginError
 
 from .datafiles import read_data
 from .errors import PaperError
+from .text import first_words, terms_pattern
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's when PyYAML has it
 
 DATA = Path("footnotes") / "synonyms.yml"
 PLUGIN = "paper-word-forms"
 """The synonyms, relative to ``mkdocs.yml``."""
-# what separates the words of a term: "money-laundering", "money laundering", "money–laundering"
-BETWEEN_WORDS = r"[\s\-–—]+"
 # a word a delegate types, as the search index splits it (mkdocs.yml's separator: hyphens, slashes, brackets …)
 TOKEN_RE = re.compile(r"[^\s\-–—,:;!?()\[\]\"“”‘’/.]+")
 
@@ -54,21 +53,6 @@ class Synonym:
     """Any of the paper's terms, whole words, any case, any hyphen or space between its words, a plural ending."""
     first_words: frozenset[str]
     """The first word of each of the paper's terms, case-folded: a text holding none cannot match ``pattern``."""
-
-
-def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex for all of ``terms``, longest first.
-
-    >>> bool(term_pattern(("money-laundering",)).search("Money laundering is"))
-    True
-    >>> bool(term_pattern(("firearm",)).search("non-firearms-related"))
-    True
-    >>> bool(term_pattern(("Tor",)).search("a tortoise"))
-    False
-    """
-    alternatives = [BETWEEN_WORDS.join(re.escape(w) for w in re.split(BETWEEN_WORDS, t.strip()) if w) + "(?:s|es)?"
-                    for t in sorted(terms, key=len, reverse=True)]
-    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)", re.IGNORECASE)
 
 
 def read_synonyms(path: Path) -> tuple[Synonym, ...]:
@@ -105,15 +89,15 @@ def read_synonyms(path: Path) -> tuple[Synonym, ...]:
             raise PaperError(str(path), line, f"{paper[0]!r}: unknown key {', '.join(sorted(map(str, unknown)))} — "
                                               "an entry has `paper` and `delegates`")
         words = tuple(dict.fromkeys(t.casefold() for w in delegates for t in TOKEN_RE.findall(w)))
-        synonyms.append(Synonym(paper=tuple(paper), delegates=words, pattern=term_pattern(tuple(paper)),
-                                first_words=frozenset(re.split(BETWEEN_WORDS, t.strip())[0].casefold() for t in paper)))
+        synonyms.append(Synonym(paper=tuple(paper), delegates=words, pattern=terms_pattern(tuple(paper)),
+                                first_words=first_words(tuple(paper))))
     return tuple(synonyms)
 
 
 def delegate_words(text: str, synonyms: tuple[Synonym, ...]) -> set[str]:
     """The delegates' words for the paper's terms that ``text`` uses.
 
-    >>> s = (Synonym(("firearm",), ("guns",), term_pattern(("firearm",)), frozenset({"firearm"})),)
+    >>> s = (Synonym(("firearm",), ("guns",), terms_pattern(("firearm",)), frozenset({"firearm"})),)
     >>> delegate_words("Firearms seizures", s), delegate_words("Drug seizures", s)
     ({'guns'}, set())
     """

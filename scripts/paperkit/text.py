@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -42,3 +43,32 @@ def fold_name(text: str) -> str:
     'the "palermo" protocol - 2000'
     """
     return fold_case(text).translate(_TYPOGRAPHY)
+
+
+BETWEEN_WORDS = r"[\s\-–—]+"
+"""What may stand between the words of a term in running text: "money-laundering" is "money laundering"."""
+
+
+def terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for all of ``terms``, longest first: whole words, any case, a hyphen or space between words,
+    a plural ending (how topics and the delegates' synonyms find the paper's terms).
+
+    >>> bool(terms_pattern(("money-laundering",)).search("Money laundering is"))
+    True
+    >>> bool(terms_pattern(("firearm",)).search("non-firearms-related"))
+    True
+    >>> bool(terms_pattern(("Tor",)).search("a tortoise"))
+    False
+    """
+    alternatives = [BETWEEN_WORDS.join(re.escape(w) for w in re.split(BETWEEN_WORDS, t.strip()) if w) + "(?:s|es)?"
+                    for t in sorted(terms, key=len, reverse=True)]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)", re.IGNORECASE)
+
+
+def first_words(terms: tuple[str, ...]) -> frozenset[str]:
+    """What every match of :func:`terms_pattern` contains, case-folded: a quick test before the regex's.
+
+    >>> sorted(first_words(("Money-laundering", "proceeds of crime")))
+    ['money', 'proceeds']
+    """
+    return frozenset(re.split(BETWEEN_WORDS, t.strip())[0].casefold() for t in terms if t.strip())

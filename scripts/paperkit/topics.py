@@ -24,6 +24,7 @@ from .datafiles import read_data
 from .errors import PaperError
 from .markup import plain, slugify
 from .model import Day, Paper
+from .text import first_words, terms_pattern
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's when PyYAML has it: 10 × faster
 
@@ -56,32 +57,6 @@ class Occurrence:
     """The first match in ``plain``."""
 
 
-def synonym_pattern(synonyms: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex for all of a topic's synonyms, longest first.
-
-    >>> bool(synonym_pattern(("money-laundering",)).search("Money laundering is"))
-    True
-    >>> bool(synonym_pattern(("firearm",)).search("firearms-related"))
-    True
-    >>> bool(synonym_pattern(("Tor",)).search("a tortoise"))
-    False
-    """
-    alternatives = []
-    for synonym in sorted(synonyms, key=len, reverse=True):
-        words = [re.escape(w) for w in re.split(r"[\s\-–—]+", synonym.strip()) if w]
-        alternatives.append(r"[\s\-–—]+".join(words) + r"(?:s|es)?")
-    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)", re.IGNORECASE)
-
-
-def first_words(synonyms: tuple[str, ...]) -> frozenset[str]:
-    """What every match of :func:`synonym_pattern` contains, case-folded: a quick test before the regex's.
-
-    >>> sorted(first_words(("Money-laundering", "proceeds of crime")))
-    ['money', 'proceeds']
-    """
-    return frozenset(re.split(r"[\s\-–—]+", s.strip())[0].casefold() for s in synonyms if s.strip())
-
-
 def read_topics(path: Path) -> tuple[Topic, ...]:
     """Read the topic list; raise :class:`PaperError` naming the entry to fix."""
     text = read_data(path, "the topic list",
@@ -109,7 +84,7 @@ def read_topics(path: Path) -> tuple[Topic, ...]:
                                                       " — write `synonyms: [word, other word]`")
         names = (entry["topic"], *synonyms)
         topics.append(Topic(name=entry["topic"], slug=slugify(entry["topic"]), synonyms=names,
-                            pattern=synonym_pattern(names), needles=first_words(names)))
+                            pattern=terms_pattern(names), needles=first_words(names)))
     first: dict[str, int] = {}
     for topic, line in zip(topics, lines):
         if (at := first.setdefault(topic.slug, line)) != line:
