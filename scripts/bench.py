@@ -36,6 +36,7 @@ import gzip
 import http.server
 import json
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -99,6 +100,9 @@ def write_bare(work: Path) -> Path:
     bare = work / "bare"
     subprocess.run([sys.executable, "-m", "paperkit.cli", str(ROOT / "paper" / "background-paper.md"),
                     str(bare / "docs")], cwd=ROOT, env=ENV, check=True, capture_output=True)
+    for short in (bare / "docs").glob("*/*.md"):  # the questions' short addresses (not measured) have a template
+        text = short.read_text(encoding="utf-8")  # of ours: in the bare build, Material's own page
+        short.write_text(re.sub(r"(?m)^template: .*\n", "", text, count=1), encoding="utf-8")
     (bare / "mkdocs.yml").write_text(bare_mkdocs_yml(), encoding="utf-8")
     return bare
 
@@ -210,7 +214,7 @@ def pages_of(site: Path) -> list[str]:
     pages = []
     for html in sorted(site.rglob("*.html")):
         rel = html.relative_to(site).as_posix()
-        if not rel.startswith("assets/") and rel != "404.html":
+        if not rel.startswith("assets/") and rel != "404.html" and rel.count("/") < 2:  # not a question's address
             pages.append(rel.removesuffix("index.html"))
     return pages
 
