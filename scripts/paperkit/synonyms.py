@@ -26,15 +26,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from .datafiles import read_data
+from .datafiles import read_yaml
 from .errors import PaperError
 from .text import first_words, terms_pattern
 
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's when PyYAML has it
 
 DATA = Path("footnotes") / "synonyms.yml"
 PLUGIN = "paper-word-forms"
@@ -57,19 +55,9 @@ class Synonym:
 
 def read_synonyms(path: Path) -> tuple[Synonym, ...]:
     """Read the synonyms; raise :class:`PaperError` naming the entry to fix."""
-    text = read_data(path, "the synonyms file", "create it (`[]` for none), or point the paper-word-forms plugin's "
-                                                "`synonyms:` in mkdocs.yml at the right file ('' for none)")
-    loader = SafeLoader(text)
-    try:
-        root = loader.get_single_node()
-        data = loader.construct_document(root) if root is not None else None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise PaperError(str(path), mark.line + 1 if mark else None,
-                         f"the synonyms are not valid YAML ({problem}) — compare it with the entries above it") from None
-    finally:
-        loader.dispose()
+    data, root = read_yaml(path, "the synonyms file", "create it (`[]` for none), or point the paper-word-forms "
+                           "plugin's `synonyms:` in mkdocs.yml at the right file ('' for none)",
+                           invalid="the synonyms are not valid YAML")
     if data is None:
         return ()
     if not isinstance(data, list):

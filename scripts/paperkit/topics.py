@@ -17,16 +17,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .anchors import Anchor, anchors
-from .datafiles import read_data
+from .datafiles import read_yaml
 from .errors import PaperError
 from .markup import plain, slugify
 from .model import Day, Paper
 from .text import first_words, terms_pattern
 
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's when PyYAML has it: 10 × faster
 
 DAY_TOPICS = 8
 """At most this many topics under a day's heading …"""
@@ -59,16 +56,9 @@ class Occurrence:
 
 def read_topics(path: Path) -> tuple[Topic, ...]:
     """Read the topic list; raise :class:`PaperError` naming the entry to fix."""
-    text = read_data(path, "the topic list",
-                     "create it, or point the `paper` plugin's `topics:` in mkdocs.yml at the right file ('' for none)")
-    try:
-        data = yaml.load(text, Loader=SafeLoader)
-        node = yaml.compose(text, Loader=SafeLoader)  # the same document as nodes, which know their lines
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise PaperError(str(path), mark.line + 1 if mark else None,
-                         f"the topic list is not valid YAML ({problem}) — compare it with the entries above it") from None
+    data, node = read_yaml(path, "the topic list",
+                           "create it, or point the `paper` plugin's `topics:` in mkdocs.yml at the right file ('' for none)",
+                           invalid="the topic list is not valid YAML")
     if not isinstance(data, list):
         line = node.start_mark.line + 1 if node is not None else 1
         raise PaperError(str(path), line, "the topic list must be a YAML list of `- topic: … synonyms: […]` "
