@@ -47,6 +47,13 @@ def settle(page) -> None:
     page.wait_for_function(SETTLED_JS, polling="raf")
 
 
+def lay_out_everything(page) -> None:
+    """Render every part of the page now, even what `content-visibility: auto` leaves unrendered until it nears the
+    screen (the Topics page's lists): checks that read boxes and colours (axe, the phone survey) then see every
+    element, not only those near the top."""
+    page.add_style_tag(content="* { content-visibility: visible !important; }")
+
+
 def watch_search(page) -> None:
     """Call before ``page.goto``: lets ``search`` tell when the results of the whole query are shown."""
     page.add_init_script(SEARCH_WATCH_JS)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import DESKTOP, _context
-from reader import search, settle, watch_search
+from reader import lay_out_everything, search, settle, watch_search
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 OPTIONS = {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}
@@ -24,7 +24,8 @@ axe = Axe()
 
 def violations(page) -> list[str]:
     """One line per failing element: rule, impact, the element and axe's summary of what to fix; once the page has
-    stopped moving."""
+    stopped moving, and with every part of it rendered (axe cannot judge the colours of what is not)."""
+    lay_out_everything(page)
     settle(page)
     found = axe.run(page, options=OPTIONS).response["violations"]
     return [f"{v['id']} ({v['impact']}): {n['target']} — {n['failureSummary'].splitlines()[-1].strip()}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import _context
-from reader import watch_errors
+from reader import lay_out_everything, watch_errors
 
 PHONE = {"width": 390, "height": 844}
 MIN_TARGET = 24  # CSS px, WCAG 2.2 SC 2.5.8 (target size, minimum)
@@ -55,6 +55,7 @@ def phone_survey(browser, base_url, site_pages) -> dict[str, dict]:
     survey = {}
     for path in site_pages:
         page.goto(base_url + path)
+        lay_out_everything(page)  # every target and heading measured, not only those near the top
         survey[path] = page.evaluate(SURVEY_JS, [TARGETS, MIN_TARGET, PHONE["width"]])
     context.close()
     return survey
