@@ -11,13 +11,21 @@ import pytest
 LAST_PASSAGES = ".paper-topic-index ~ ul > li:last-child > a"
 
 
+@pytest.fixture(scope="module", autouse=True)
+def topics_page(site_dir) -> None:
+    """A paper in which no topic of footnotes/topics.yml occurs has no Topics page (pages/topics.py), and nothing
+    here to test: next year's paper before its topic list is brought up to date, or a small fixture paper."""
+    if not (site_dir / "topics" / "index.html").is_file():
+        pytest.skip("this paper has no Topics page: no topic of footnotes/topics.yml occurs in it")
+
+
 @pytest.fixture(scope="module")
 def day_with_topics(site_dir) -> str:
-    """A built page that shows a day's main topics under its heading, and the address of its last topic tag."""
+    """A built page that shows a day's main topics under its heading."""
     for html in sorted(site_dir.glob("*/index.html")):
         if 'class="paper-topics"' in html.read_text(encoding="utf-8"):
             return html.parent.relative_to(site_dir).as_posix() + "/"
-    pytest.fail("no page shows a day's main topics")
+    pytest.fail("the Topics page is built, but no page shows a day's main topics")
 
 
 def test_a_topic_followed_from_a_day_shows_its_passages(page, base_url, day_with_topics):
