@@ -54,6 +54,12 @@ def lay_out_everything(page) -> None:
     page.add_style_tag(content="* { content-visibility: visible !important; }")
 
 
+def as_printed(page) -> None:
+    """Show ``page`` as the printer sees it: print media, after the browser's beforeprint event."""
+    page.emulate_media(media="print")
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")
+
+
 def watch_search(page) -> None:
     """Call before ``page.goto``: lets ``search`` tell when the results of the whole query are shown."""
     page.add_init_script(SEARCH_WATCH_JS)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from paperkit.parse import read_paper
+from reader import as_printed
 
 PAPER = Path(__file__).resolve().parents[2] / "paper" / "background-paper.md"
 
@@ -30,8 +31,7 @@ def day_path(site_dir: Path) -> str:
 def printed(page, base_url, day_path):
     """The day page as the printer sees it (print media, after the browser's beforeprint event)."""
     page.goto(base_url + day_path, wait_until="networkidle")
-    page.emulate_media(media="print")
-    page.evaluate("dispatchEvent(new Event('beforeprint'))")
+    as_printed(page)
     return page
 
 

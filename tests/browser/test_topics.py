@@ -6,6 +6,7 @@ passage. Topics and pages are read from the build, not named here."""
 from __future__ import annotations
 
 import pytest
+from reader import as_printed
 
 # the last link of each topic's list of passages (the lists follow the index of topics at the top)
 LAST_PASSAGES = ".paper-topic-index ~ ul > li:last-child > a"
@@ -44,8 +45,7 @@ def test_a_topic_followed_from_a_day_shows_its_passages(page, base_url, day_with
 
 def test_the_printed_topics_page_has_every_passage(page, base_url):
     page.goto(base_url + "topics/", wait_until="networkidle")
-    page.emulate_media(media="print")
-    page.evaluate("dispatchEvent(new Event('beforeprint'))")
+    as_printed(page)
     last = page.locator(LAST_PASSAGES)
     assert last.count() > 1
     unrendered = [last.nth(i).get_attribute("href") for i in range(last.count()) if not last.nth(i).is_visible()]
