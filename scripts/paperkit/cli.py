@@ -1,7 +1,7 @@
 """``paper2site`` — write the site's Markdown pages from a paper, for inspection or another generator.
 
-    $ paper2site paper/background-paper.md build/pages
-    wrote 4 pages to build/pages
+    $ paper2site papers build/pages
+    wrote 47 pages to build/pages
 
 The output folder is replaced whole, only once every page is written: on an error in the paper it is
 left as it was, and the error names the line to fix (exit status 1).
@@ -19,7 +19,8 @@ from pathlib import Path
 from .errors import PaperError
 from .pipeline import build_site
 
-DEFAULT_PAPER = Path("paper/background-paper.md")
+DEFAULT_PAPER = Path("papers")
+DEFAULT_PUBLISHED = Path("papers/published.txt")
 DEFAULT_BIBLIOGRAPHY = Path("footnotes/sources.bib")
 DEFAULT_TOPICS = Path("footnotes/topics.yml")
 DEFAULT_OUT = Path("build/pages")
@@ -48,15 +49,22 @@ def write_folder(pages: dict[str, str], out_dir: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="paper2site", description=__doc__.split("\n\n")[0])
-    parser.add_argument("paper", nargs="?", type=Path, default=DEFAULT_PAPER, help=f"default: {DEFAULT_PAPER}")
+    parser.add_argument("paper", nargs="?", type=Path, default=DEFAULT_PAPER,
+                        help=f"a folder of papers, one per edition, or one paper file; default: {DEFAULT_PAPER}")
     parser.add_argument("out_dir", nargs="?", type=Path, default=DEFAULT_OUT, help=f"default: {DEFAULT_OUT}")
     parser.add_argument("--bibliography", default=str(DEFAULT_BIBLIOGRAPHY),
                         help=f"default: {DEFAULT_BIBLIOGRAPHY}; '' for none")
     parser.add_argument("--topics", default=str(DEFAULT_TOPICS), help=f"default: {DEFAULT_TOPICS}; '' for none")
+    parser.add_argument("--published", default=None,
+                        help=f"the list of published addresses to check; default: {DEFAULT_PUBLISHED} for the "
+                             f"default papers, none for others; '' for none")
     args = parser.parse_args(argv)
+    published = args.published if args.published is not None else \
+        (str(DEFAULT_PUBLISHED) if args.paper == DEFAULT_PAPER and DEFAULT_PUBLISHED.exists() else "")
     try:
         site = build_site(args.paper, bibliography=Path(args.bibliography) if args.bibliography else None,
-                          topic_list=Path(args.topics) if args.topics else None)
+                          topic_list=Path(args.topics) if args.topics else None,
+                          published=Path(published) if published else None)
     except PaperError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -1,12 +1,16 @@
 """The ``paper`` MkDocs plugin: runs the pipeline inside every ``mkdocs build`` and ``mkdocs serve``.
 
     plugins:
-      - paper:
-          paper: paper/background-paper.md
+      paper:
+        papers: papers                     # every edition's paper, one file each
+        published: papers/published.txt    # the addresses the site has published
 
-``on_config`` reads the paper and writes the pages in memory (an error in the paper stops the build with
-its line); ``on_files`` adds them as generated files, with the files beside them (the bibliography's exports); ``on_serve`` watches the paper so that editing it
-rebuilds the site. Nothing is written into ``docs/``.
+``on_config`` reads the papers and writes the pages in memory (an error in a paper, or a published address the
+build would lose, stops the build with its line, before anything is written); ``on_files`` adds them as generated
+files, with the files beside them (the bibliography's exports), the pages out of the navigation (each question's
+short address, the forwarding pages) marked so; ``on_serve`` watches the papers so that editing one rebuilds the
+site. Nothing is written into ``docs/``; ``record_addresses`` (``scripts/dev.py build``) adds a new edition's
+addresses to the list of published ones.
 
 Under ``mkdocs serve`` a page whose Markdown is the same as at the last rebuild is not converted again: an edit
 of one paragraph re-renders its day (and the pages quoting it), not the whole site. The HTML is reused only
@@ -17,6 +21,7 @@ to every page, and the set of pages (links between them). ``mkdocs build`` alway
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,19 +30,25 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import citation, pipeline
+from . import addresses, pipeline
 from .material_guard import check_material_version
 from .errors import PaperError
 from .markup import html_text
 from .snippets import appended_snippets
 
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
 
 class PaperPluginConfig(Config):
-    paper = c.Type(str, default="paper/background-paper.md")
-    """The paper's Markdown, relative to ``mkdocs.yml``."""
+    papers = c.Type(str, default="papers")
+    """The folder of the editions' papers (one Markdown file each), or one paper file, relative to ``mkdocs.yml``."""
+    published = c.Type(str, default="papers/published.txt")
+    """The list of the addresses the site has published (:mod:`paperkit.addresses`); ``""`` for none."""
+    record_addresses = c.Type(bool, default=False)
+    """Add the addresses this build serves that the list does not hold yet (a new edition's) to the list."""
     bibliography = c.Type(str, default="footnotes/sources.bib")
     """The shared bibliography (BibTeX), relative to ``mkdocs.yml``; ``""`` for none (notes as the paper writes
     them, no Sources page). A bibliography named here that does not exist stops the build."""
@@ -81,30 +92,41 @@ class PaperPlugin(BasePlugin[PaperPluginConfig]):
         check_material_version()  # overrides/ reaches into Material's internals: written for one release
         try:
             # a site handed over by the offline copy's second build (paper-offline) is reused, not re-read
-            self.site = self.site or pipeline.build_site(self._path(config, self.config.paper),
+            self.site = self.site or pipeline.build_site(self._path(config, self.config.papers),
                                                          bibliography=self._optional(config, self.config.bibliography),
-                                                         topic_list=self._optional(config, self.config.topics))
+                                                         topic_list=self._optional(config, self.config.topics),
+                                                         published=self._optional(config, self.config.published))
         except PaperError as exc:
             raise PluginError(str(exc)) from None
+        if self.site.unrecorded and self.config.published:
+            listed = self._path(config, self.config.published)
+            if self.config.record_addresses:
+                addresses.record(listed, list(self.site.unrecorded))
+                log.info("paper: %d new addresses recorded in %s — commit it with the paper",
+                         len(self.site.unrecorded), self.config.published)
+            else:
+                log.info("paper: %d addresses are not yet in %s (`python3 scripts/dev.py build` records them)",
+                         len(self.site.unrecorded), self.config.published)
         # MkDocs and Material print site_name, site_description and nav titles as HTML (raw, or through `| e`):
         # the paper's text goes to them escaped, once, and marked safe (markup.html_text)
         if self.config.set_site_name:
             config.site_name = html_text(self.site.site_name)
             config.site_description = config.site_description or html_text(self.site.description)
-        config.extra["paper"] = self.site.paper.title  # templates: the print header's title and dates (CSS strings)
-        config.extra["citation"] = citation.of_paper(self.site.paper.title)  # partials/citation.html
         if not config.nav:
-            config.nav = [{html_text(title): path for title, path in entry.items()} if isinstance(entry, dict)
-                          else entry for entry in self.site.nav]
+            config.nav = _nav(self.site.nav)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
+        in_nav = set(_nav_paths(self.site.nav))
         for path, text in {**self.site.pages, **self.site.files}.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, path, content=text))
+            # a page out of the navigation on purpose (a question's short address, a forwarding page): no warning
+            inclusion = InclusionLevel.NOT_IN_NAV if path in self.site.pages and path not in in_nav \
+                else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, path, content=text, inclusion=inclusion))
         return files
 
     @event_priority(-1000)  # last: the Markdown as every plugin left it
@@ -142,10 +164,32 @@ class PaperPlugin(BasePlugin[PaperPluginConfig]):
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         # the paper and the hand-kept data beside the bibliography (sources, topics, glossary)
-        for path in filter(None, (self.config.paper, self.config.bibliography, self.config.topics)):
+        for path in filter(None, (self.config.papers, self.config.bibliography, self.config.topics)):
             if self._path(config, path).exists():
                 server.watch(str(self._path(config, path).parent))
         return server
+
+
+def _nav(entries) -> list:
+    """The pipeline's navigation as MkDocs takes it: titles escaped for HTML (markup.html_text), sections as lists."""
+    out = []
+    for entry in entries:
+        if isinstance(entry, dict):
+            out.append({html_text(title): _nav(value) if isinstance(value, (tuple, list)) else value
+                        for title, value in entry.items()})
+        else:
+            out.append(entry)
+    return out
+
+
+def _nav_paths(entries):
+    for entry in entries:
+        values = entry.values() if isinstance(entry, dict) else [entry]
+        for value in values:
+            if isinstance(value, (tuple, list)):
+                yield from _nav_paths(value)
+            else:
+                yield value
 
 
 def _surroundings(config: MkDocsConfig, files: Files) -> str:

@@ -200,3 +200,46 @@ class Paper:
         introduction's title."""
         day = self.page_of_note(number)
         return (HOME, self.introduction.title) if day is None else (day.page, day.label)
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    """One year's paper on the site, under an address prefix of its own that names its year::
+
+        >>> day = Day(number=1, date=dt.date(2030, 3, 3), heading="", challenge="", letter="a", line=1, sections=())
+        >>> t = TitleBlock(lines=(), line=1, kicker=(), title="", dates="", kind="", issuer=())
+        >>> edition = Edition(Paper(source="papers/x.md", title=t, introduction=None, days=(day,)))
+        >>> edition.prefix, edition.path("3-march.md"), edition.url("3-march.md")
+        ('2030', '2030/3-march.md', '2030/3-march/')
+
+    The prefix comes from the paper alone (its first day's year), never from which other editions exist, so an
+    edition's addresses stay what they are as editions are added.
+    """
+
+    paper: Paper
+
+    @property
+    def prefix(self) -> str:
+        return str(self.paper.days[0].date.year)
+
+    @property
+    def label(self) -> str:
+        """How the site names the edition to a reader: its year, ``2030``."""
+        return self.prefix
+
+    def path(self, page: str) -> str:
+        """An edition page's path under ``docs/``: ``2030/3-march.md``."""
+        return f"{self.prefix}/{page}"
+
+    def url(self, page: str) -> str:
+        """An edition page's address, relative to the site's root: ``2030/3-march/`` (``2030/`` for its home)."""
+        return page_url(self.path(page))
+
+
+def page_url(path: str) -> str:
+    """The address MkDocs gives a page (directory URLs), relative to the site's root: ``2030/3-march.md`` →
+    ``2030/3-march/``, ``2030/index.md`` → ``2030/``, ``index.md`` → ``""``."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index").rstrip("/")
+    return f"{stem}/" if stem else ""

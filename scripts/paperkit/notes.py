@@ -37,9 +37,9 @@ SOURCES_PAGE = "sources.md"
 """The Sources page, where every entry has its BibTeX key as id."""
 
 
-def entry_href(key: str) -> str:
-    """``sources.md#a-res-70-1``."""
-    return f"{SOURCES_PAGE}#{link_url(key)}"
+def entry_href(key: str, root: str = "") -> str:
+    """``sources.md#a-res-70-1``; from an edition's page, ``root`` is the way to the site's root (``../``)."""
+    return f"{root}{SOURCES_PAGE}#{link_url(key)}"
 
 
 def short_title(entry: Entry) -> str:
@@ -61,6 +61,8 @@ class Notes:
     bib: Bibliography
     resolved: tuple[ResolvedNote, ...]
     """One per note, in number order."""
+    root: str = ""
+    """The way from the pages the notes are written on to the site's root, where the Sources page is."""
 
     def link_symbol(self, symbol: str) -> str:
         """Body text: a placeholder link whose text is a known symbol links to the document, else plain text."""
@@ -88,17 +90,17 @@ class Notes:
         rest of the name to the source's entry."""
         out, at = [], 0
         for m in PLACEHOLDER_LINK_RE.finditer(markdown):
-            out.append(_to_entry(markdown[at:m.start()], entry))
-            out.append(ods_link(entry, inline(m.group(1))) if entry.symbol else _to_entry(m.group(1), entry))
+            out.append(_to_entry(markdown[at:m.start()], entry, self.root))
+            out.append(ods_link(entry, inline(m.group(1))) if entry.symbol else _to_entry(m.group(1), entry, self.root))
             at = m.end()
-        out.append(_to_entry(markdown[at:], entry))
+        out.append(_to_entry(markdown[at:], entry, self.root))
         return "".join(out)
 
     def _ibid(self, resolved: ResolvedNote) -> str:
         parts = []
         for c in resolved.citations:
             entry = self.bib.entry(c.key)
-            name = f"[{_link_text(entry.title if _by_symbol(c, entry) else c.name)}]({entry_href(c.key)})"
+            name = f"[{_link_text(entry.title if _by_symbol(c, entry) else c.name)}]({entry_href(c.key, self.root)})"
             parts.append(", ".join(filter(None, (name, locator_text(c.locator)))))
             if entry.symbol:
                 parts[-1] += f" ({ods_link(entry, escape_markdown(entry.symbol))})"
@@ -111,7 +113,7 @@ class Notes:
         named = {c.key: e for c in resolved.citations if _by_symbol(c, e := self.bib.entry(c.key))}
         if not named:
             return ""
-        titles = {key: f"[{_link_text(entry.title)}]({entry_href(key)})" for key, entry in named.items()}
+        titles = {key: f"[{_link_text(entry.title)}]({entry_href(key, self.root)})" for key, entry in named.items()}
         if list(named) == [resolved.citations[-1].key]:
             return f' <span class="paper-gloss">— that is, {titles[resolved.citations[-1].key]}</span>'
         said = "; ".join(f"{inline(entry.symbol or '')} is {titles[key]}" for key, entry in named.items())
@@ -130,7 +132,7 @@ class Notes:
             entry = self.bib.entry(key)
             refs = ", ".join(f"[{n}](#fn:{n})" for n in notes)
             label = "note" if len(notes) == 1 else "notes"
-            out.append(f"- [{inline(short_title(entry))}]({entry_href(key)}) — {label} {refs}\n")
+            out.append(f"- [{inline(short_title(entry))}]({entry_href(key, self.root)}) — {label} {refs}\n")
         out.append("\n</div>\n\n")
         return "".join(out)
 
@@ -145,10 +147,10 @@ def _link_text(text: str) -> str:
     return inline(text.replace("[", "\\[").replace("]", "\\]"))
 
 
-def _to_entry(markdown: str, entry: Entry) -> str:
+def _to_entry(markdown: str, entry: Entry, root: str) -> str:
     """Words of a note linked to the entry they name, the white space around them kept outside the link."""
     core = markdown.strip()
     if not core:
         return markdown
     lead, trail = markdown[: markdown.index(core)], markdown[markdown.index(core) + len(core):]
-    return f'{lead}[{inline(core)}]({entry_href(entry.key)} "{attr(short_title(entry))}"){trail}'
+    return f'{lead}[{inline(core)}]({entry_href(entry.key, root)} "{attr(short_title(entry))}"){trail}'

@@ -1,36 +1,42 @@
 """The stages wired together, once, for the MkDocs plugin and the command line alike:
 
-    read the paper (parse) → model → resolve notes (resolve, notes) → find topics (topics, anchors)
-        → one writer per page (pages.home, pages.day, pages.questions, pages.sources, pages.topics)
+    find the editions (editions: every paper of papers/) → read each paper (parse) → model
+        → resolve notes (resolve, notes) → find topics (topics, anchors)
+        → each edition's pages (pages.home, pages.day, pages.questions, pages.question_links), in its folder
+        → the pages the editions share (pages.series, pages.sources, pages.topics)
+        → the addresses that forward (pages.forwards), checked against the published ones (addresses)
 
     >>> synthetic = Path(__file__).parents[2] / "tests" / "fixtures" / "synthetic"
     >>> site = build_site(synthetic / "paper.md", bibliography=synthetic / "sources.bib")
-    >>> sorted(p for p in site.pages if '/' not in p)  # and each question's own page, '3-march/a.md', …
-    ['3-march.md', '4-march.md', 'index.md', 'questions.md', 'sources.md']
+    >>> sorted(p for p in site.pages if p.count('/') < 2 and not p.startswith('latest/'))  # and '2030/3-march/a.md', …
+    ['2030/3-march.md', '2030/4-march.md', '2030/index.md', '2030/questions.md', 'index.md', 'sources.md']
     >>> site.nav[1]
-    {'3 March: Rising tides are flooding small harbours faster…': '3-march.md'}
+    {'3-4 March 2030': ({'Introduction': '2030/index.md'}, {'3 March: Rising tides are flooding small harbours faster…': '2030/3-march.md'}, {'4 March: The cost of dredging shared channels': '2030/4-march.md'}, {'Discussion questions': '2030/questions.md'})}
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from . import bibfiles, topics
+from . import addresses, bibfiles, topics
+from .addresses import read_registry
 from .anchors import block_ids
-from .model import HOME, Paper
+from .bibliography import Bibliography, load_bibliography
+from .editions import find_papers, read_editions
+from .model import HOME, Edition, Paper
 from .notes import Notes
-from .pages import Context, day, home, question_links, questions, sources
+from .pages import ROOT, Context, SiteContext, day, forwards, home, question_links, questions, series, sources
 from .pages import topics as topics_page
-from .parse import read_paper
-from .bibliography import load_bibliography
 from .resolve import resolve_notes
 
-WRITERS = (home, day, questions, sources, topics_page, question_links)
-"""Every page of the site, in the order of the navigation, then each question's own short address (out of it);
-each module's ``write(context)`` gives ``{path: markdown}`` (nothing when it has nothing to show)."""
+EDITION_WRITERS = (home, day, questions, question_links)
+"""Each edition's pages, in the order of its navigation, then each question's own short address (out of it); each
+module's ``write(context)`` gives ``{path: markdown}``, paths inside the edition's folder."""
+SHARED_WRITERS = (series, sources, topics_page)
+"""The pages every edition shares, at the site's root; ``write(site_context)``."""
 
 T = TypeVar("T")
 _read: dict[tuple[Callable, Path], tuple[tuple[int, int], object]] = {}
@@ -51,42 +57,95 @@ def _unless_unchanged(read: Callable[[Path], T], path: Path) -> T:
 
 @dataclass(frozen=True, slots=True)
 class Site:
-    paper: Paper
+    editions: tuple[Edition, ...]
+    """Newest first."""
     pages: dict[str, str]
     """Markdown of every page, keyed by its path under ``docs/``."""
-    nav: tuple[dict[str, str] | str, ...]
+    nav: tuple[dict[str, object], ...]
     site_name: str
     description: str
     files: dict[str, str]
     """Other files beside the pages, keyed by path: the bibliography for reference managers (:mod:`bibfiles`)."""
+    served: frozenset[str] = frozenset()
+    """Every address the site serves (:func:`addresses.served`)."""
+    unrecorded: tuple[str, ...] = ()
+    """The served addresses the list of published ones does not hold yet (a new edition's)."""
+
+    @property
+    def paper(self) -> Paper:
+        """The newest edition's paper."""
+        return self.editions[0].paper
 
 
-def build_site(paper_path: Path, *, bibliography: Path | None = None, topic_list: Path | None = None) -> Site:
-    """Read the paper, resolve its notes, write the pages. Raises :class:`PaperError` on bad input."""
-    ctx = read(paper_path, bibliography=bibliography, topic_list=topic_list)
+def build_site(papers: Path | Sequence[Path], *, bibliography: Path | None = None, topic_list: Path | None = None,
+               published: Path | None = None) -> Site:
+    """Find the editions (``papers``: a folder of papers, one paper file, or paper files), read, resolve and write
+    every page; check the published addresses (``published``: their list) are all still served. Raises
+    :class:`PaperError` on bad input."""
+    paths = find_papers(papers, besides=[published] if published else ()) if isinstance(papers, Path) else papers
+    editions = read_editions(paths)
+    bib = _unless_unchanged(load_bibliography, bibliography) if bibliography is not None else None
+    listed = _unless_unchanged(topics.read_topics, topic_list) if topic_list is not None else ()
+    registry = read_registry(published) if published is not None else None
+    contexts = tuple(context(e, bib, listed) for e in editions)
     pages: dict[str, str] = {}
-    for writer in WRITERS:
-        pages.update(writer.write(ctx))
-    t = ctx.paper.title
-    return Site(paper=ctx.paper, pages=pages, nav=nav(ctx.paper, pages), site_name=t.title,
-                description=f"{t.kind}, {t.title}, {t.dates}",
-                files=bibfiles.write_files(ctx.notes.bib) if ctx.notes else {})
+    for ctx in contexts:
+        for writer in EDITION_WRITERS:
+            pages.update((ctx.edition.path(path), text) for path, text in writer.write(ctx).items())
+    name = site_name(editions)
+    site = SiteContext(editions=contexts, name=name, bib=bib, topics=listed, published=registry)
+    for writer in SHARED_WRITERS:
+        pages.update(writer.write(site))
+    moved = forwards.write(site, pages)
+    pages.update(moved)
+    files = bibfiles.write_files(bib) if bib else {}
+    found = addresses.served({p: t for p, t in pages.items() if p not in moved}, files)
+    unrecorded: tuple[str, ...] = ()
+    if registry is not None:
+        addresses.check(registry, found)
+        unrecorded = tuple(addresses.unrecorded(registry, found))
+    newest = editions[0].paper.title
+    return Site(editions=editions, pages=pages, nav=nav(contexts, pages), site_name=name,
+                description=f"{newest.kind}, {newest.title}, {newest.dates}" if len(editions) == 1 else
+                f"{newest.kind}s, {len(editions)} editions, the newest {newest.title}, {newest.dates}",
+                files=files, served=frozenset(found), unrecorded=unrecorded)
 
 
 def read(paper_path: Path, *, bibliography: Path | None = None, topic_list: Path | None = None) -> Context:
-    """Every stage before the writers: the paper, its notes resolved, its topics found."""
-    paper = read_paper(paper_path)
-    notes = None
-    if bibliography is not None:  # a bibliography or topic list that is named must exist (PaperError if not)
-        bib = _unless_unchanged(load_bibliography, bibliography)
-        notes = Notes(bib, resolve_notes(paper.notes, bib, source=paper.source))
+    """Every stage before the writers, for one paper: the paper, its notes resolved, its topics found."""
+    bib = _unless_unchanged(load_bibliography, bibliography) if bibliography is not None else None
     listed = _unless_unchanged(topics.read_topics, topic_list) if topic_list is not None else ()
-    return Context(paper=paper, notes=notes, topics=listed, occurrences=topics.find_occurrences(paper, listed),
+    return context(read_editions([paper_path])[0], bib, listed)
+
+
+def context(edition: Edition, bib: Bibliography | None, listed: tuple[topics.Topic, ...]) -> Context:
+    """One edition's notes resolved, its topics found."""
+    paper = edition.paper
+    notes = Notes(bib, resolve_notes(paper.notes, bib, source=paper.source), root=ROOT) if bib is not None else None
+    return Context(edition=edition, notes=notes, topics=listed, occurrences=topics.find_occurrences(paper, listed),
                    block_ids=block_ids(paper))
 
 
-def nav(paper: Paper, pages: dict[str, str]) -> tuple[dict[str, str], ...]:
-    """The navigation: home (named after the introduction), the days, then the other pages written."""
-    entries = [{paper.introduction.title: HOME}, *({day.title(d): d.page} for d in paper.days)]
-    entries += [{w.TITLE: w.PAGE} for w in (questions, sources, topics_page) if w.PAGE in pages]
+def site_name(editions: tuple[Edition, ...]) -> str:
+    """The site's name: the one edition's title; for several, the words every title shares, in the newest's
+    order, years left out (``WSC harbour dialogues spring``), else the newest title."""
+    titles = [e.paper.title.title for e in editions]
+    if len(titles) == 1:
+        return titles[0]
+    others = [set(t.casefold().split()) for t in titles[1:]]
+    shared = [w for w in titles[0].split() if all(w.casefold() in o for o in others) and not w.isdigit()]
+    return " ".join(shared) or titles[0]
+
+
+def nav(contexts: tuple[Context, ...], pages: dict[str, str]) -> tuple[dict[str, object], ...]:
+    """The navigation: the home page; each edition (newest first) as a section of its own — its home (named
+    after the introduction), its days, its questions; then the pages the editions share."""
+    entries: list[dict[str, object]] = [{"Home": HOME}]
+    for ctx in contexts:
+        e, paper = ctx.edition, ctx.paper
+        section = [{paper.introduction.title: e.path(HOME)}, *({day.title(d): e.path(d.page)} for d in paper.days)]
+        if e.path(questions.PAGE) in pages:
+            section.append({questions.TITLE: e.path(questions.PAGE)})
+        entries.append({paper.title.dates: tuple(section)})
+    entries += [{w.TITLE: w.PAGE} for w in (sources, topics_page) if w.PAGE in pages]
     return tuple(entries)

@@ -25,7 +25,8 @@ def write(ctx: Context) -> dict[str, str]:
 
 
 def title(day: Day) -> str:
-    """The page's title, in navigation and the browser tab: ``3 March: Rising tides are flooding small harbours…``"""
+    """The page's title in its edition's navigation: ``3 March: Rising tides are flooding small harbours…`` (the
+    browser tab, the search results and a link's preview name the year too: ``3 March 2030: …``)."""
     return f"{day.label}: {short_title(day)}"
 
 
@@ -42,8 +43,9 @@ def short_title(day: Day) -> str:
 
 
 def _day(ctx: Context, day: Day) -> str:
-    out = [front_matter(title=title(day), description=plain(f"{day.date_label}: {day.challenge}"),
-                        citation_title=citation.of_day(ctx.paper.title, day).title)]
+    out = [front_matter(title=f"{day.date_label}: {short_title(day)}",
+                        description=plain(f"{day.date_label}: {day.challenge}"),
+                        citation_title=citation.of_day(ctx.paper.title, day).title, **parts.edition_meta(ctx))]
     out.append(f'# <span class="paper-day-date">{day.date_label}</span> {inline(day.challenge)} {{ #challenge }}\n\n')
     out.append(topics.day_tags(ctx, day))
     notes: list[int] = []

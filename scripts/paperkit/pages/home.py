@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from .. import citation
 from ..markup import front_matter, inline, plain, slugify
 from ..model import HOME, Paper
 from . import Context, parts
@@ -16,7 +17,9 @@ from . import Context, parts
 def write(ctx: Context) -> dict[str, str]:
     paper = ctx.paper
     intro = paper.introduction
-    out = [front_matter(title=paper.title.title, description=description(paper)), _title_block(paper)]
+    out = [front_matter(title=paper.title.title, description=description(paper),
+                        citation_title=citation.of_paper(paper.title).title, **parts.edition_meta(ctx)),
+           _title_block(paper)]
     out.append(f"## {inline(intro.title)} {{ #{slugify(intro.title)} }}\n\n")
     out.extend(parts.blocks(intro.blocks, ctx))
     out.append("## The thematic days { #days }\n\n")

@@ -63,6 +63,15 @@ def questions_div(cite: str) -> str:
     return f'<div class="paper-questions" data-search-exclude{data} markdown>\n\n'
 
 
+def edition_meta(ctx: Context) -> dict[str, object]:
+    """What every page of an edition says of it in its front matter, for the templates (the print header,
+    a question's page, the citation metadata): plain text, escaped where the templates print it."""
+    t = ctx.paper.title
+    c = cite.of_paper(t)
+    return {"edition": {"prefix": ctx.edition.prefix, "title": t.title, "dates": t.dates, "kind": t.kind},
+            "citation": {"title": c.title, "institution": c.institution, "date": c.date}}
+
+
 def citation(paper: Paper, day: Day) -> str:
     """The citation of a day's questions, short of the letter and the address the browser adds (``b). <url>``):
     ``Harbour Statistics Office, Background paper: WSC harbour dialogues spring 2030 (3-4 March 2030),

@@ -29,7 +29,7 @@ from __future__ import annotations
 from .. import citation
 from ..markup import NOTE_MARKER_RE, block_text, front_matter, plain, question_id
 from ..model import Day, Question
-from . import Context
+from . import Context, parts
 
 TEMPLATE = "question.html"
 """The page's template, in ``overrides/``."""
@@ -59,7 +59,7 @@ def _question(ctx: Context, day: Day, q: Question) -> str:
     meta = front_matter(title=title(day, q), description=description(ctx, day, q), template=TEMPLATE,
                         search={"exclude": True},
                         citation_title=citation.of_question(ctx.paper.title, day, q.letter).title,
-                        question={"day": day.date_label, "letter": q.letter})
+                        question={"day": day.date_label, "letter": q.letter}, **parts.edition_meta(ctx))
     text = block_text(NOTE_MARKER_RE.sub("", q.text), ctx.link_symbol)
     back = f"../{day.page}#{question_id(q.letter)}"
     return (f"{meta}{text}\n{{: .paper-asked }}\n\n"

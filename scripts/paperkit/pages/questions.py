@@ -31,7 +31,8 @@ def write(ctx: Context) -> dict[str, str]:
     count = sum(len(d.questions) for d in paper.days)
     t = paper.title
     out = [front_matter(title=TITLE, description=f"All {count} discussion questions of the {t.kind.lower()} "
-                                                 f"{t.title} ({t.dates}), by day.", search={"exclude": True}),
+                                                 f"{t.title} ({t.dates}), by day.", search={"exclude": True},
+                       **parts.edition_meta(ctx)),
            f"# {TITLE} {{ #title }}\n\n",
            f'<p class="paper-meta">{inline(t.kind)} · {inline(t.title)} · {inline(t.dates)}</p>\n\n']
     for day in paper.days:

@@ -4,7 +4,8 @@ stable id (its BibTeX key) and links back to every note that cites it, labelled 
     ## UN documents { #un-documents }
     <div class="paper-source" id="a-res-70-1" markdown>
     General Assembly, *Transforming our world* (2015). [A/RES/70/1](https://undocs.org/en/A/RES/70/1).
-    <span class="paper-source-cited">Cited in notes [4](index.md#fn:4) · Introduction; [5](3-march.md#fn:5) · 3 March</span>
+    <span class="paper-source-cited">Cited in the 2030 paper, notes [4](2030/index.md#fn:4) · Introduction;
+      [5](2030/3-march.md#fn:5) · 3 March — the 2029 paper, note [7](2029/12-may.md#fn:7) · 12 May</span>
     </div>
 
 Under the introduction, the whole bibliography as files for a reference manager (RIS, BibTeX, CSL-JSON), which
@@ -21,28 +22,32 @@ from ..model import Paper
 from ..notes import SOURCES_PAGE
 from ..bibliography import Bibliography, Entry
 from ..resolve import citing_notes
-from . import Context
+from . import Context, SiteContext
 
 PAGE = SOURCES_PAGE
 TITLE = "Sources"
 MAX_AUTHORS = 3
 
 
-def write(ctx: Context) -> dict[str, str]:
-    if ctx.notes is None:
+def write(site: SiteContext) -> dict[str, str]:
+    if site.bib is None:
         return {}
-    cited = citing_notes(ctx.notes.resolved)
+    cited: dict[str, list[tuple[Context, tuple[int, ...]]]] = {}  # each entry's citing notes, edition by edition
+    for ctx in site.editions:
+        for key, notes in citing_notes(ctx.notes.resolved).items() if ctx.notes else ():
+            cited.setdefault(key, []).append((ctx, notes))
+    papers = "paper's" if len(site.editions) == 1 else "papers'"
     # search: the list of references ranks after the paper's own text that names the same body or report
-    out = [front_matter(title=TITLE, description="Every document the paper's notes cite, with the notes that cite it.",
+    out = [front_matter(title=TITLE, description=f"Every document the {papers} notes cite, with the notes that cite it.",
                         search={"boost": 0.02}),
            f"# {TITLE}\n\n",
-           "Every source the paper's notes cite, grouped by kind. UN documents link to the UN's Official "
+           f"Every source the {papers} notes cite, grouped by kind. UN documents link to the UN's Official "
            "Document System; each entry links back to every note that relies on it.\n\n",
-           _downloads(ctx.notes.bib, ctx.paper)]
-    for group, entries in ctx.notes.bib.grouped():
+           _downloads(site.bib, site.name)]
+    for group, entries in site.bib.grouped():
         out.append(f"## {group.value} {{ #{slugify(group.value)} }}\n\n")
         for entry in entries:
-            out.append(_entry(entry, cited.get(entry.key, ()), ctx.paper))
+            out.append(_entry(entry, cited.get(entry.key, [])))
     return {PAGE: "".join(out)}
 
 
@@ -51,10 +56,10 @@ DOWNLOADS = (("ris", "RIS", "EndNote, Mendeley, Zotero"), ("bibtex", "BibTeX", "
              ("csl-json", "CSL-JSON", "Zotero, Pandoc"))
 
 
-def _downloads(bib: Bibliography, paper: Paper) -> str:
+def _downloads(bib: Bibliography, site_name: str) -> str:
     """"Save all 32 sources in a reference manager: RIS (EndNote, …) · BibTeX (…) · CSL-JSON (…)", each a
-    download (``paperkit.bibfiles`` writes the files beside this page) saved under the paper's name."""
-    name = slugify(paper.title.title)[:60].rstrip("-") or "paper"
+    download (``paperkit.bibfiles`` writes the files beside this page) saved under the site's name."""
+    name = slugify(site_name)[:60].rstrip("-") or "paper"
     links = []
     for fmt, label, readers in DOWNLOADS:
         path = FILES[fmt]
@@ -65,7 +70,7 @@ def _downloads(bib: Bibliography, paper: Paper) -> str:
             f'{" · ".join(links)}.</p>\n\n')
 
 
-def _entry(entry: Entry, notes: tuple[int, ...], paper: Paper) -> str:
+def _entry(entry: Entry, cited: list[tuple[Context, tuple[int, ...]]]) -> str:
     f = entry.fields
     lines = [f'<div class="paper-source" id="{html_attr(entry.key)}" markdown>\n\n{reference(entry)}\n']
     if entry.shortnames:
@@ -73,9 +78,8 @@ def _entry(entry: Entry, notes: tuple[int, ...], paper: Paper) -> str:
         lines.append(f'\n<span class="paper-source-also">The paper also calls it {names}.</span>\n')
     if f.get("note"):
         lines.append(f'\n<span class="paper-source-note">{inline(f["note"])}</span>\n')
-    if notes:
-        label = "note" if len(notes) == 1 else "notes"
-        lines.append(f'\n<span class="paper-source-cited">Cited in {label} {backlinks(notes, paper)}</span>\n')
+    if cited:
+        lines.append(f'\n<span class="paper-source-cited">Cited in {cited_in(cited)}</span>\n')
     lines.append("\n</div>\n\n")
     return "".join(lines)
 
@@ -103,11 +107,23 @@ def reference(entry: Entry) -> str:
     return text
 
 
-def backlinks(notes: tuple[int, ...], paper: Paper) -> str:
-    """``[4](index.md#fn:4) · Introduction; [5](3-march.md#fn:5), [6](…) · 3 March``"""
+def cited_in(cited: list[tuple[Context, tuple[int, ...]]]) -> str:
+    """``the 2030 paper, notes [4](2030/index.md#fn:4) · Introduction; [5](2030/3-march.md#fn:5) · 3 March``,
+    then ``— the 2029 paper, note …`` for each other edition that cites the entry, newest first."""
+    said = []
+    for ctx, notes in cited:
+        label = "note" if len(notes) == 1 else "notes"
+        said.append(f"the {ctx.edition.label} paper, {label} {backlinks(notes, ctx.paper, ctx.edition.prefix + '/')}")
+    return " — ".join(said)
+
+
+def backlinks(notes: tuple[int, ...], paper: Paper, folder: str = "") -> str:
+    """``[4](2030/index.md#fn:4) · Introduction; [5](2030/3-march.md#fn:5), [6](…) · 3 March``, the pages in
+    ``folder`` (an edition's, from the Sources page)."""
     runs: list[tuple[str, str, list[int]]] = []
     for n in notes:
         page, label = paper.note_place(n)
+        page = folder + page
         if runs and runs[-1][0] == page:
             runs[-1][2].append(n)
         else:

@@ -2,7 +2,7 @@
 short snippet), and the tags of a day's main topics under its heading::
 
     ## Money-laundering { #money-laundering }
-    - [**3 March** · Background information, ¶ 7](3-march.md#background-information-p7) — …the **money laundering** of…
+    - [**3 March 2030** · Background information, ¶ 7](2030/3-march.md#background-information-p7) — …the **money …
 
 No page when no topic is found in the paper.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..markup import escape_markdown, front_matter
 from ..model import Day
 from ..topics import Occurrence, main_topics
-from . import Context
+from . import ROOT, Context, SiteContext
 
 PAGE = "topics.md"
 TITLE = "Topics"
@@ -20,26 +20,39 @@ SNIPPET_BEFORE = 60
 SNIPPET_AFTER = 110
 
 
-def write(ctx: Context) -> dict[str, str]:
-    if not any(ctx.occurrences.values()):
+def write(site: SiteContext) -> dict[str, str]:
+    # each topic's passages, edition by edition (newest first), each with its link from this page
+    passages: dict[str, list[tuple[Context, Occurrence]]] = {t.slug: [] for t in site.topics}
+    for ctx in site.editions:
+        for slug, found_in in ctx.occurrences.items():
+            passages.setdefault(slug, []).extend((ctx, occ) for occ in found_in)
+    if not any(passages.values()):
         return {}
-    occurrences = ctx.occurrences
-    found = [t for t in sorted(ctx.topics, key=lambda t: t.name.casefold()) if occurrences[t.slug]]
+    found = [t for t in sorted(site.topics, key=lambda t: t.name.casefold()) if passages[t.slug]]
+    several = len(site.editions) > 1
+    of = "of the papers, edition by edition" if several else f"of {site.newest.paper.title.title}"
     out = [front_matter(title=TITLE,
-                        description=f"{len(found)} topics of {ctx.paper.title.title}, each with every paragraph and "
+                        description=f"{len(found)} topics {of}, each with every paragraph and "
                                     "discussion question that mentions it.",
                         search={"exclude": True}),
            f"# {TITLE} {{ #title }}\n\n",
            '<p class="paper-topic-index" markdown>',
-           " · ".join(f"[{escape_markdown(t.name)}](#{t.slug}) ({len(occurrences[t.slug])})" for t in found),
+           " · ".join(f"[{escape_markdown(t.name)}](#{t.slug}) ({len(passages[t.slug])})" for t in found),
            "</p>\n\n"]
     for topic in found:
         out.append(f"## {escape_markdown(topic.name)} {{ #{topic.slug} }}\n\n")
         if len(topic.synonyms) > 1:
             out.append(f'<p class="paper-topic-synonyms">Also: {escape_markdown(", ".join(topic.synonyms[1:]))}</p>\n\n')
-        for occ in occurrences[topic.slug]:
-            day = f"**{occ.anchor.day.label}** · " if occ.anchor.day else ""
-            out.append(f"- [{day}{escape_markdown(occ.anchor.place)}]({occ.anchor.href}) — {snippet(occ)}\n")
+        if several:  # "In 2031 (4) · 2030 (7)": the subject through the years
+            counts = {}
+            for ctx, _ in passages[topic.slug]:
+                counts[ctx.edition.label] = counts.get(ctx.edition.label, 0) + 1
+            out.append(f'<p class="paper-topic-editions">In {" · ".join(f"{k} ({v})" for k, v in counts.items())}'
+                       "</p>\n\n")
+        for ctx, occ in passages[topic.slug]:
+            where = occ.anchor.day.date_label if occ.anchor.day else ctx.edition.label
+            href = ctx.edition.path(occ.anchor.href)
+            out.append(f"- [**{escape_markdown(where)}** · {escape_markdown(occ.anchor.place)}]({href}) — {snippet(occ)}\n")
         out.append("\n")
     return {PAGE: "".join(out)}
 
@@ -49,9 +62,9 @@ def day_tags(ctx: Context, day: Day) -> str:
     main = main_topics(day, ctx.occurrences, ctx.topics)
     if not main:
         return ""
-    tags = " ".join(f"[{escape_markdown(t.name)}]({PAGE}#{t.slug}){{ .md-tag }}" for t in main)
+    tags = " ".join(f"[{escape_markdown(t.name)}]({ROOT}{PAGE}#{t.slug}){{ .md-tag }}" for t in main)
     return (f'<nav class="paper-topics" aria-label="Main topics" data-search-exclude markdown>\n'
-            f"[{TITLE}]({PAGE}): {tags}\n</nav>\n\n")
+            f"[{TITLE}]({ROOT}{PAGE}): {tags}\n</nav>\n\n")
 
 
 def snippet(occ: Occurrence) -> str:

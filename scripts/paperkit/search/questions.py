@@ -5,8 +5,8 @@ Material's search index splits a page only at headings. The paper's question lis
 entry); after the search plugin has indexed a day's page, this plugin adds one entry per question of that day,
 made from the model (the ``paper`` plugin's site), not read back out of the HTML::
 
-    Question(letter="b", text="Who should pay …?[^12]")   on 4-march.md
-        →  {"location": "4-march/#question-b", "title": "b) Who should pay …?", "text": "<the day's title>"}
+    Question(letter="b", text="Who should pay …?[^12]")   on 2030/4-march.md
+        →  {"location": "2030/4-march/#question-b", "title": "b) Who should pay …?", "text": "4 March 2030: <…>"}
 
 The question's words are the entry's title, which Material weighs most, so a query that a question
 answers offers that question first. The title is the text a reader sees: the question's Markdown converted
@@ -49,10 +49,12 @@ def reader_text(text: str) -> str:
 
 
 def question_entries(day: Day, url: str) -> list[dict[str, str]]:
-    """One search entry per question of the day, for the day's page at ``url`` (``4-march/``)."""
+    """One search entry per question of the day, for the day's page at ``url`` (``2030/4-march/``); its text
+    names the day with its year, so a result says which edition it is from."""
     return [{"location": f"{url}#{question_id(q.letter)}",
              "title": html.escape(reader_text(f"{q.letter}) {inline(q.text)}"), quote=False),
-             "text": html.escape(day_page.title(day), quote=False)} for q in day.questions]
+             "text": html.escape(f"{day.date_label}: {day_page.short_title(day)}", quote=False)}
+            for q in day.questions]
 
 
 class QuestionSearchPlugin(BasePlugin):
@@ -64,7 +66,7 @@ class QuestionSearchPlugin(BasePlugin):
         site = getattr(paper_plugin, "site", None)
         if site is None:
             raise PluginError("paper-question-search: the `paper` plugin must be listed in mkdocs.yml, before it")
-        day = next((d for d in site.paper.days if d.page == page.file.src_uri), None)
+        day = next((d for e in site.editions for d in e.paper.days if e.path(d.page) == page.file.src_uri), None)
         if day is not None:
             search.search_index.entries.extend(question_entries(day, page.url))
         return context
