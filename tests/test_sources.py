@@ -12,11 +12,14 @@ from paperkit.parse import read_paper
 from paperkit.bibliography import load_bibliography
 from paperkit.resolve import citing_notes, resolve_notes
 
-from .conftest import FIXTURES, PAPER, ROOT, config_for, mkdocs_build
+from .conftest import EDITIONS, FIXTURES, PAPER, ROOT, config_for, mkdocs_build
 from .htmltext import PageText
+from .paperdays import edition_prefix
 
 BIB = ROOT / "footnotes" / "sources.bib"
 SYNTHETIC = FIXTURES / "synthetic"
+EDITION = edition_prefix(PAPER)
+"""The newest edition's folder on the site, read from its paper."""
 
 
 def page(site_dir: Path, name: str) -> str:
@@ -24,11 +27,24 @@ def page(site_dir: Path, name: str) -> str:
         (site_dir / "index.html").read_text(encoding="utf-8")
 
 
-def note_html(site_dir: Path, name: str, number: int) -> str:
-    html = page(site_dir, name)
+def edition_page(edition: str, name: str) -> str:
+    """An edition's page below the site's root: its home (``name`` "") or a day ("19-october")."""
+    return f"{edition}/{name}" if name else edition
+
+
+def note_html(site_dir: Path, name: str, number: int, *, edition: str = EDITION) -> str:
+    """Note ``number`` on the page ``name`` of the edition (its home for "")."""
+    where = edition_page(edition, name)
+    html = page(site_dir, where)
     m = re.search(rf'<li id="fn:{number}"[^>]*>(.*?)</li>', html, re.S)
-    assert m, f"note {number} not on {name or 'home'}"
+    assert m, f"note {number} not on {where}"
     return m.group(1)
+
+
+def to_sources(name: str) -> str:
+    """The relative link from an edition's page (``name`` as for :func:`note_html`) to the shared Sources page
+    at the site's root: ``../sources/`` from the edition's home, ``../../sources/`` from a day."""
+    return "../" * (2 if name else 1) + "sources/"
 
 
 # Facts of this paper, read off the paper by hand (tests may hold them; code may not).
@@ -64,7 +80,7 @@ def test_un_symbols_link_to_the_un_document(site_dir):
 def test_named_sources_link_to_their_entry(site_dir):
     note = note_html(site_dir, "20-october", 29)  # three conventions by their short names
     for key in ("convention-1988", "convention-corruption-2003", "convention-organized-crime-2000"):
-        assert f'href="../sources/#{key}"' in note
+        assert f'href="{to_sources("20-october")}#{key}"' in note
     assert 'href="https://www.unodc.org"' in note_html(site_dir, "19-october", 14)
 
 
@@ -72,19 +88,23 @@ def _note_text(html: str) -> str:
     return PageText.parse(f"<article>{html}</article>").main
 
 
-def _entries_linked(html: str) -> set[str]:
-    return set(re.findall(r'href="(?:\.\./)?sources/#([\w.-]+)"', html))  # from the home page or a day
+def _entries_linked(html: str, name: str) -> set[str]:
+    """The Sources entries a note on the edition's page ``name`` links to (the shared page, one or two
+    folders up)."""
+    return set(re.findall(rf'href="{re.escape(to_sources(name))}#([\w.-]+)"', html))
 
 
-def test_every_note_links_to_each_of_its_entries(site_dir):
-    """Every note of the paper reaches the Sources entry of every source the resolver finds in it, and a note that
-    names a document by its symbol alone says what the document is."""
-    paper = read_paper(PAPER)
+@pytest.mark.parametrize("paper_file", EDITIONS, ids=[p.stem for p in EDITIONS])
+def test_every_note_links_to_each_of_its_entries(site_dir, paper_file):
+    """Every note of each edition's paper reaches the Sources entry of every source the resolver finds in it, and
+    a note that names a document by its symbol alone says what the document is."""
+    paper = read_paper(paper_file)
     bib = load_bibliography(BIB)
-    for note in resolve_notes(paper.notes, bib, source=str(PAPER)):
+    edition = edition_prefix(paper_file)
+    for note in resolve_notes(paper.notes, bib, source=str(paper_file)):
         where = paper.note_place(note.number)[0].removesuffix(".md").removesuffix("index")
-        html = note_html(site_dir, where, note.number)
-        assert _entries_linked(html) >= {c.key for c in note.citations}, f"note {note.number}"
+        html = note_html(site_dir, where, note.number, edition=edition)
+        assert _entries_linked(html, where) >= {c.key for c in note.citations}, f"note {note.number}"
         for c in note.citations:
             if c.by_symbol:
                 assert bib.entry(c.key).title in _note_text(html), f"note {note.number}"
@@ -109,19 +129,25 @@ def test_a_note_citing_a_symbol_says_what_the_document_is(site_dir, where, expec
     text, keys = expected
     html = note_html(site_dir, *where)
     assert _note_text(html).endswith(text)
-    assert _entries_linked(html) == keys
+    assert _entries_linked(html, where[0]) == keys
     assert re.findall(r'href="(https://undocs\.org/[^"]+)"', html)  # the symbol still opens the document
 
 
-def test_every_entry_links_back_to_every_citing_note(site_dir):
-    paper = read_paper(PAPER)
+@pytest.mark.parametrize("paper_file", EDITIONS, ids=[p.stem for p in EDITIONS])
+def test_every_entry_links_back_to_every_citing_note(site_dir, paper_file):
+    """Each entry of the shared Sources page links back to every note of each edition that cites it, in the
+    edition's folder (the links into another edition's folder are that edition's)."""
+    paper = read_paper(paper_file)
     bib = load_bibliography(BIB)
-    expected = citing_notes(resolve_notes(paper.notes, bib, source=str(PAPER)))
+    edition = edition_prefix(paper_file)
+    expected = citing_notes(resolve_notes(paper.notes, bib, source=str(paper_file)))
     sources = page(site_dir, "sources")
     for entry in bib.entries:
         m = re.search(rf'<div class="paper-source" id="{re.escape(entry.key)}">(.*?)</div>', sources, re.S)
         assert m, entry.key
-        links = re.findall(r'href="\.\./([^"#]*)#fn:(\d+)"', m.group(1))
+        every = re.findall(r'href="\.\./([^"#]*)#fn:(\d+)"', m.group(1))
+        assert {t.split("/")[0] for t, _ in every} <= {edition_prefix(p) for p in EDITIONS}, (entry.key, every)
+        links = [(target, n) for target, n in every if target.split("/")[0] == edition]
         assert [int(n) for _, n in links] == list(expected.get(entry.key, ())), entry.key
         for target, n in links:  # each back-link lands on a note that exists on that page
             assert f'id="fn:{n}"' in page(site_dir, target.rstrip("/")), (entry.key, target, n)
@@ -132,15 +158,16 @@ def test_back_links_are_labelled_by_page(site_dir):
     sources = page(site_dir, "sources")
     m = re.search(r'id="a-res-s-30-1">(.*?)</div>', sources, re.S)
     text = PageText.parse(f"<article>{m.group(1)}</article>").main
-    assert "4 · Introduction; 5, 6, 7 · 19 October; 25, 26, 27 · 20 October; 42, 43, 44, 45, 46 · 21 October" in text
+    assert ("Cited in the 2021 paper, notes 4 · Introduction; 5, 6, 7 · 19 October; 25, 26, 27 · 20 October; "
+            "42, 43, 44, 45, 46 · 21 October") in text
 
 
 @pytest.mark.paper_facts
 def test_each_day_ends_with_its_sources(site_dir):
-    day = page(site_dir, "19-october")
+    day = page(site_dir, edition_page(EDITION, "19-october"))
     listing = day.split('id="sources-cited"')[1].split('class="footnote"')[0]
-    assert 'href="../sources/#s-2020-754"' in listing
-    assert 'href="../sources/#e-2021-28"' not in listing  # cited on other days only
+    assert f'href="{to_sources("19-october")}#s-2020-754"' in listing
+    assert f'href="{to_sources("19-october")}#e-2021-28"' not in listing  # cited on other days only
 
 
 def _build_error(tmp_path, text: str) -> str:
@@ -197,6 +224,6 @@ def synthetic_site(tmp_path_factory) -> Path:
 @pytest.mark.parametrize(("where", "expected"), SYNTHETIC_NOTES.items(), ids=[f"note-{n}" for _, n in SYNTHETIC_NOTES])
 def test_a_second_papers_notes_link_to_each_of_their_entries(synthetic_site, where, expected):
     keys, text = expected
-    html = note_html(synthetic_site, *where)
-    assert _entries_linked(html) == keys
+    html = note_html(synthetic_site, *where, edition=edition_prefix(SYNTHETIC / "paper.md"))
+    assert _entries_linked(html, where[0]) == keys
     assert _note_text(html).endswith(text)
