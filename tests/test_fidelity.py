@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import PAPER
+from .conftest import EDITIONS, PAPER
 from .htmltext import PageText
+from .paperdays import edition_prefix
 
 SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 NOTE = re.compile(rf"^([{SUP}]+)\s+(.*)$")
@@ -76,14 +77,20 @@ def read_source(path: Path) -> dict[str, SourcePage]:
 
 
 SOURCE = read_source(PAPER)
+SOURCES = {edition_prefix(p): read_source(p) for p in EDITIONS}
+"""Every edition's paper, split into its pages, by the edition's folder on the site ("2021")."""
+PAGES = [(edition, name) for edition, source in SOURCES.items() for name in source]
+"""Every page of every edition: ("2021", "index"), ("2021", "19-october"), …"""
+PAGE_IDS = [f"{edition}/{name}" for edition, name in PAGES]
 
 
 def sentences(paragraph: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.?!])\s+(?=[A-Z(“\"])", plain(paragraph)) if s]
 
 
-def html_of(site_dir: Path, page: str) -> str:
-    path = site_dir / ("index.html" if page == "index" else f"{page}/index.html")
+def html_of(site_dir: Path, edition: str, page: str) -> str:
+    """An edition's page as built: its home (``page`` "index") or a day, in the edition's folder."""
+    path = site_dir / edition / ("index.html" if page == "index" else f"{page}/index.html")
     return path.read_text(encoding="utf-8")
 
 
@@ -95,41 +102,41 @@ def test_the_paper_has_the_parts_this_test_expects():
     assert sum(len(p.joins) for p in SOURCE.values()) == 5
 
 
-@pytest.mark.parametrize("name", list(SOURCE))
-def test_every_sentence_in_order_on_its_page(site_dir, name):
-    text = PageText.parse(html_of(site_dir, name)).main
+@pytest.mark.parametrize(("edition", "name"), PAGES, ids=PAGE_IDS)
+def test_every_sentence_in_order_on_its_page(site_dir, edition, name):
+    text = PageText.parse(html_of(site_dir, edition, name)).main
     at = 0
-    for paragraph in SOURCE[name].paragraphs:
+    for paragraph in SOURCES[edition][name].paragraphs:
         for sentence in sentences(paragraph):
             found = text.find(sentence, at)
             assert found >= 0, f"missing or out of order on {name}: {sentence!r}"
             at = found + len(sentence)
 
 
-@pytest.mark.parametrize("name", list(SOURCE))
-def test_every_heading_in_order_on_its_page(site_dir, name):
-    text = PageText.parse(html_of(site_dir, name)).main.casefold()
+@pytest.mark.parametrize(("edition", "name"), PAGES, ids=PAGE_IDS)
+def test_every_heading_in_order_on_its_page(site_dir, edition, name):
+    text = PageText.parse(html_of(site_dir, edition, name)).main.casefold()
     at = 0
-    for heading in SOURCE[name].headings:
+    for heading in SOURCES[edition][name].headings:
         found = text.find(plain(heading).casefold(), at)
         assert found >= 0, f"heading missing or out of order on {name}: {heading!r}"
         at = found + 1
 
 
-@pytest.mark.parametrize("name", list(SOURCE))
-def test_cut_paragraphs_are_one_paragraph_again(site_dir, name):
-    page = html_of(site_dir, name)
-    for end, start in SOURCE[name].joins:
+@pytest.mark.parametrize(("edition", "name"), PAGES, ids=PAGE_IDS)
+def test_cut_paragraphs_are_one_paragraph_again(site_dir, edition, name):
+    page = html_of(site_dir, edition, name)
+    for end, start in SOURCES[edition][name].joins:
         paragraphs = [PageText.parse(f"<article>{p}</article>").main for p in re.findall(r"<p[ >].*?</p>", page, re.S)]
         assert any(end in p and start in p and p.index(end) < p.index(start) for p in paragraphs), (end, start)
 
 
-@pytest.mark.parametrize("name", list(SOURCE))
-def test_every_note_with_the_papers_number(site_dir, name):
-    page = PageText.parse(html_of(site_dir, name))
-    assert page.refs == SOURCE[name].markers
-    assert sorted(page.notes, key=lambda i: int(i[3:])) == [f"fn:{n}" for n in SOURCE[name].notes]
-    for n, text in SOURCE[name].notes.items():
+@pytest.mark.parametrize(("edition", "name"), PAGES, ids=PAGE_IDS)
+def test_every_note_with_the_papers_number(site_dir, edition, name):
+    page = PageText.parse(html_of(site_dir, edition, name))
+    assert page.refs == SOURCES[edition][name].markers
+    assert sorted(page.notes, key=lambda i: int(i[3:])) == [f"fn:{n}" for n in SOURCES[edition][name].notes]
+    for n, text in SOURCES[edition][name].notes.items():
         assert page.note_values[f"fn:{n}"] == n
         assert page.notes[f"fn:{n}"].startswith(text), f"note {n} on {name}"
 
