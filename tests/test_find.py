@@ -19,11 +19,19 @@ from paperkit.parse import read_paper
 from paperkit.pipeline import build_site
 
 from .conftest import FIXTURES, PAPER, ROOT
-from .paperdays import paper_days
+from .paperdays import day_path, edition_prefix, paper_days
 
 BIB = ROOT / "footnotes" / "sources.bib"
 # "- d) What steps …" under a "DISCUSSION QUESTIONS" heading, read straight from the paper, not the model
 QUESTION_LINE_RE = re.compile(r"^- ([a-z])\) ", re.MULTILINE)
+EDITION = edition_prefix(PAPER)
+"""The newest edition's folder on the site ("2021"), read from its paper: its pages are below it."""
+
+
+def at(page: str) -> str:
+    """An edition page's address below the site's root: ``"19-october"`` → ``"2021/19-october"``, ``""`` (its
+    home) → ``"2021"``."""
+    return f"{EDITION}/{page}" if page else EDITION
 
 
 class _Ids(html.parser.HTMLParser):
@@ -78,7 +86,7 @@ def test_the_paper_has_17_questions(paper_questions):
 def test_every_question_has_its_id_and_a_permalink(site_dir, paper_questions):
     assert len(paper_questions) >= 2 and all(paper_questions.values())
     for slug, letters in paper_questions.items():
-        page = parsed(site_dir, slug)
+        page = parsed(site_dir, at(slug))
         for letter in letters:
             assert f"question-{letter}" in page.ids, (slug, letter)
             # the permalink: the question's own short address (its page forwards to #question-<letter>)
@@ -96,7 +104,7 @@ def test_ids_are_unique_on_every_page(site_dir):
 
 
 def test_all_questions_page_links_each_question_in_context(site_dir, paper_questions):
-    page = parsed(site_dir, "questions")
+    page = parsed(site_dir, at("questions"))
     in_context = [href for href, cls in page.links if cls == "paper-question-link"]
     # each question's own short address, which forwards to it in its day (test_question_links.py)
     expected = [f"../{slug}/{letter}/" for slug, letters in paper_questions.items() for letter in letters]
@@ -127,7 +135,8 @@ def test_ids_stay_when_the_wording_changes(tmp_path, paper_questions):
     copy = tmp_path / "paper.md"
     copy.write_text(reworded, encoding="utf-8")
     before, after = build_site(PAPER, bibliography=BIB), build_site(copy, bibliography=BIB)
-    assert before.pages[f"{days[-1].slug}.md"] != after.pages[f"{days[-1].slug}.md"]
+    last = f"{edition_prefix(PAPER)}/{days[-1].slug}.md"  # the reworded copy is of the same edition
+    assert before.pages[last] != after.pages[last]
     assert _question_ids(after) == _question_ids(before)
     assert _paragraph_ids(after) == _paragraph_ids(before)
     assert sum(len(v) for v in _paragraph_ids(before).values()) > len(days)
@@ -150,7 +159,8 @@ def test_paragraph_ids_count_on_through_sub_headings():
 def test_every_topic_link_resolves(site_dir):
     if not (site_dir / "topics" / "index.html").exists():  # no topic of footnotes/topics.yml is in the paper
         for day in paper_days(PAPER):
-            assert not [h for h, cls in parsed(site_dir, day.slug).links if "md-tag" in cls or "topics/" in h]
+            assert not [h for h, cls in parsed(site_dir, day_path(PAPER, day)).links
+                        if "md-tag" in cls or "topics/" in h]
         return
     topics = parsed(site_dir, "topics")
     targets = [urljoin("/topics/", href) for href, _ in topics.links if "#" in href and not href.startswith("#")]
@@ -163,7 +173,7 @@ def test_every_topic_link_resolves(site_dir):
     own = [h[1:] for h, _ in topics.links if h.startswith("#")]
     assert own and set(own) <= set(topics.ids)
     for day in paper_days(PAPER):
-        tags = [h for h, cls in parsed(site_dir, day.slug).links if "md-tag" in cls]
+        tags = [h for h, cls in parsed(site_dir, day_path(PAPER, day)).links if "md-tag" in cls]
         assert {urlparse(h).fragment for h in tags} <= set(topics.ids)
 
 
@@ -205,7 +215,7 @@ def test_topics_of_the_2021_days(site_dir):
     topics = parsed(site_dir, "topics")
     assert len([href for href, _ in topics.links if "#" in href and not href.startswith("#")]) > 100
     for slug in ("19-october", "20-october", "21-october"):
-        tags = [h for h, cls in parsed(site_dir, slug).links if "md-tag" in cls]
+        tags = [h for h, cls in parsed(site_dir, at(slug)).links if "md-tag" in cls]
         assert 3 <= len(tags) <= 8, slug
         assert {urlparse(h).fragment for h in tags} <= set(topics.ids)
 
@@ -215,19 +225,19 @@ def test_topics_page_lists_the_question_on_cryptocurrency(site_dir):
     text = (site_dir / "topics" / "index.html").read_text("utf-8")
     section = text[text.index('id="cryptocurrencies"'):]
     section = section[: section.index("<h2")]
-    assert 'href="../21-october/#question-d"' in section
+    assert f'href="../{at("21-october")}/#question-d"' in section  # from the shared page into the edition
     assert "<strong>cryptocurrency</strong>" in section
 
 
 @pytest.mark.paper_facts
 def test_link_previews_show_the_day_and_its_challenge(site_dir):
-    page = parsed(site_dir, "20-october")
-    assert page.meta["og:title"].startswith("20 October")
+    page = parsed(site_dir, at("20-october"))
+    assert page.meta["og:title"].startswith("20 October 2021: ")  # the day with its edition's year
     for key in ("description", "og:description", "twitter:description"):
         assert "20 October 2021" in page.meta[key] and "confiscated proceeds of crime" in page.meta[key]
     assert page.meta["twitter:card"] == "summary"
-    assert parsed(site_dir, "questions").meta["og:title"] == "Discussion questions"
-    assert parsed(site_dir, "").meta["og:description"] != page.meta["og:description"]
+    assert parsed(site_dir, at("questions")).meta["og:title"] == "Discussion questions"
+    assert parsed(site_dir, at("")).meta["og:description"] != page.meta["og:description"]
 
 
 @pytest.mark.paper_facts
@@ -238,7 +248,7 @@ def test_link_previews_show_the_day_and_its_challenge(site_dir):
     ("", "UNODC", "United Nations Office on Drugs and Crime"),
 ])
 def test_abbreviations_are_explained(site_dir, page, abbr, expansion):
-    assert expansion in parsed(site_dir, page).abbrs[abbr]
+    assert expansion in parsed(site_dir, at(page)).abbrs[abbr]
 
 
 def test_each_question_is_its_own_search_entry(site_dir, paper_questions):
@@ -246,29 +256,31 @@ def test_each_question_is_its_own_search_entry(site_dir, paper_questions):
     by_location = {d["location"]: d for d in docs}
     for slug, letters in paper_questions.items():
         for letter in letters:
-            title = by_location[f"{slug}/#question-{letter}"]["title"]
+            title = by_location[f"{at(slug)}/#question-{letter}"]["title"]
             assert title.startswith(f"{letter}) ") and "¶" not in title
-    assert not any(d["location"].startswith(("questions/", "topics/")) for d in docs)
+    # nor the pages that repeat them: the Discussion questions, the Topics, the forwarding addresses
+    assert not any(d["location"].startswith((f"{at('questions')}/", "questions/", "topics/", "latest/"))
+                   for d in docs)
 
 
 @pytest.mark.paper_facts
 def test_the_question_on_cryptocurrency_is_its_own_search_entry(site_dir, paper_questions):
     docs = json.loads((site_dir / "search" / "search_index.json").read_text("utf-8"))["docs"]
     by_location = {d["location"]: d for d in docs}
-    crypto = by_location["21-october/#question-d"]
+    crypto = by_location[f"{at('21-october')}/#question-d"]
     assert crypto["title"].startswith("d) What steps") and "cryptocurrency markets" in crypto["title"]
     assert "¶" not in crypto["title"]
     for slug, letters in paper_questions.items():
-        assert all(f"{slug}/#question-{letter}" in by_location for letter in letters)
+        assert all(f"{at(slug)}/#question-{letter}" in by_location for letter in letters)
         # the questions are not also in the section's text
-        assert "cryptocurrency markets" not in by_location[f"{slug}/#discussion-questions"]["text"]
+        assert "cryptocurrency markets" not in by_location[f"{at(slug)}/#discussion-questions"]["text"]
 
 
 @pytest.mark.paper_facts
 def test_search_knows_other_forms_and_spelled_out_abbreviations(site_dir):
     docs = json.loads((site_dir / "search" / "search_index.json").read_text("utf-8"))["docs"]
     confiscating = [d["location"] for d in docs if "confiscating" in d.get("forms", "").split()]
-    assert "20-october/#background-information" in confiscating
+    assert f"{at('20-october')}/#background-information" in confiscating
     assert not any("confiscating" in d["text"] for d in docs)        # the paper never says it
     fatf = [d["location"] for d in docs if "fatf" in d.get("forms", "").split()]
-    assert "20-october/#background-information" in fatf
+    assert f"{at('20-october')}/#background-information" in fatf
