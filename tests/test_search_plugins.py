@@ -15,6 +15,7 @@ from paperkit.search.questions import question_entries, reader_text
 from paperkit.search.word_forms import FIELD, WordFormsPlugin, entry_forms, read_glossary
 
 from .conftest import FIXTURES
+from .paperdays import edition_prefix, paper_days
 
 SYNTHETIC = FIXTURES / "synthetic"
 
@@ -32,11 +33,15 @@ def test_a_question_entry_title_is_the_text_a_reader_sees(markdown: str, seen: s
 def test_one_entry_per_question_of_the_day_from_the_model() -> None:
     paper = pipeline.build_site(SYNTHETIC / "paper.md").paper
     day = next(d for d in paper.days if d.questions)
-    entries = question_entries(day, f"{day.slug}/")
-    assert [e["location"] for e in entries] == [f"{day.slug}/#{question_id(q.letter)}" for q in day.questions]
+    # the day's page in its edition's folder, as MkDocs gives it ("2030/3-march/"), and its date as the paper
+    # prints it, with the year: a result names the edition it is from
+    url = f"{edition_prefix(SYNTHETIC / 'paper.md')}/{day.slug}/"
+    (date,) = [d.date for d in paper_days(SYNTHETIC / "paper.md") if d.slug == day.slug]
+    entries = question_entries(day, url)
+    assert [e["location"] for e in entries] == [f"{url}#{question_id(q.letter)}" for q in day.questions]
     assert all(e["title"].startswith(f"{q.letter}) ") and "[^" not in e["title"]
                for e, q in zip(entries, day.questions))
-    assert {e["text"] for e in entries} == {day_page.title(day)}
+    assert {e["text"] for e in entries} == {f"{date}: {day_page.short_title(day)}"}
 
 
 def test_forms_hold_other_forms_and_spelled_out_abbreviations() -> None:
