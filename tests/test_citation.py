@@ -4,8 +4,12 @@ Citation metadata (``overrides/partials/citation.html``) is read back from every
 title block as the parser reads it: Zotero's "Embedded Metadata" translator makes an item a *report* when it finds
 ``citation_technical_report_institution`` (its ``institution``), its title from ``citation_title``, its date from
 ``citation_publication_date``, its address from ``citation_public_url``. Each discussion question's own short
-address (``<day>/<letter>/``, ``scripts/paperkit/pages/question_links.py``) exists, and its preview tags carry the
-question's text, read from the paper with plain code (``tests/paperdays.py``), not from the model.
+address (``<edition>/<day>/<letter>/``, ``scripts/paperkit/pages/question_links.py``) exists, and its preview tags
+carry the question's text, read from the paper with plain code (``tests/paperdays.py``), not from the model.
+
+Each edition's pages (``2021/…``) cite that edition's paper; the pages the editions share (the series home, Sources,
+Topics) cite none of them; a page that forwards (a published address that moved, ``latest/…``) is cited as the
+page it forwards to, at that page's address.
 """
 
 from __future__ import annotations
@@ -25,8 +29,8 @@ import yaml
 from paperkit import citation
 from paperkit.parse import read_paper
 
-from .conftest import PAPER, ROOT
-from .paperdays import paper_days
+from .conftest import EDITIONS, ROOT
+from .paperdays import day_path, edition_prefix, paper_days
 
 # "- d) What steps …?" — a discussion question as the paper prints it
 QUESTION_RE = re.compile(r"^- ([a-z])\) (.+)$", re.MULTILINE)
@@ -35,6 +39,12 @@ PAPER_MARKUP_RE = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*|\\(?=\$)")
 # tags whose presence makes Zotero's translator choose another item type than a report
 OTHER_TYPES = ("citation_journal_title", "citation_conference_title", "citation_conference", "citation_book_title",
                "citation_inbook_title", "citation_dissertation_institution")
+# the pages at the site's root that every edition shares: the series home, Sources, Topics
+SHARED = ("index.html", "sources/index.html", "topics/index.html")
+# every citation tag a page carries, Highwire Press and Dublin Core
+CITATION_TAGS = ("citation_title", "citation_technical_report_institution", "citation_publisher",
+                 "citation_publication_date", "citation_public_url", "citation_language", "DC.title", "DC.publisher",
+                 "DC.date", "DC.identifier", "DC.language")
 THEME_LANGUAGE = yaml.safe_load(re.search(r"^theme:\n(?:  .*\n)+", (ROOT / "mkdocs.yml").read_text("utf-8"),
                                           re.MULTILINE)[0].replace("!ENV", ""))["theme"]["language"]
 
@@ -93,22 +103,24 @@ def from_paper(text: str) -> str:
     return " ".join(PAPER_MARKUP_RE.sub("", text).split())
 
 
-@pytest.fixture(scope="module")
-def title_block():
-    return read_paper(PAPER).title
+def edition_pages(site_dir: Path, prefix: str) -> list[Path]:
+    """The pages in an edition's folder (``2021/…``)."""
+    return [p for p in site_pages(site_dir) if p.relative_to(site_dir).parts[0] == prefix]
 
 
-def test_every_page_carries_the_citation_of_a_report(site_dir, title_block):
-    t = title_block
+@pytest.mark.parametrize("paper_file", EDITIONS, ids=[p.stem for p in EDITIONS])
+def test_every_page_of_an_edition_carries_the_citation_of_its_report(site_dir, paper_file):
+    t = read_paper(paper_file).title
     paper_title = f"{t.kind}: {t.title} ({t.dates})"
     body = next(line for line in t.issuer if not line.isupper())  # the body's name, after its acronym
     year = re.search(r"\d{4}", t.dates)[0]
-    days = {d.slug: d for d in paper_days(PAPER)}
-    pages = [p for p in site_pages(site_dir) if p.name != "404.html"]
-    assert len(pages) >= len(days) + 3
+    days = {d.slug: d for d in paper_days(paper_file)}
+    prefix = edition_prefix(paper_file)
+    pages = edition_pages(site_dir, prefix)
+    assert len(pages) >= len(days) + 2  # its home page, its days, its questions
     for path in pages:
         page = head(path)
-        where = path.relative_to(site_dir).as_posix()
+        where = path.relative_to(site_dir / prefix).as_posix()  # inside the edition's folder
         title = one(page, "citation_title")
         assert title.startswith(paper_title), where
         assert one(page, "citation_technical_report_institution") == body == one(page, "citation_publisher")
@@ -130,22 +142,55 @@ def test_every_page_carries_the_citation_of_a_report(site_dir, title_block):
             assert title == f"{paper_title}, {days[parts[0]].date}, discussion question {parts[1]})", where
         elif where == "index.html":
             assert title == paper_title
-        else:  # Sources, Topics, …: the page's name after the paper's
+        else:  # the Discussion questions, …: the page's name after the paper's
             assert title == f"{paper_title}, {page.title.split(' - ')[0]}", where
+
+
+def test_the_pages_the_editions_share_claim_no_citation(site_dir):
+    """The series home, Sources and Topics belong to no one edition: a reference manager would save them as one
+    paper's, so they say none."""
+    shared = [site_dir / p for p in SHARED if (site_dir / p).is_file()]
+    assert {"index.html", "sources/index.html"} <= {p.relative_to(site_dir).as_posix() for p in shared}
+    for path in shared:
+        assert not [n for n in head(path).meta if n.startswith(("citation_", "DC."))], path
+
+
+def test_a_page_that_forwards_is_cited_as_the_page_it_forwards_to(site_dir):
+    """Every other page (a published address that moved, an alias under latest/) forwards to an edition's page,
+    and a reference manager that saves it saves that page, at that page's address."""
+    prefixes = {edition_prefix(p) for p in EDITIONS}
+    pages = [p for p in site_pages(site_dir) if p.name != "404.html" and p.relative_to(site_dir).parts[0] not in
+             prefixes and p.relative_to(site_dir).as_posix() not in SHARED]
+    assert pages  # the newest edition's aliases at least
+    for path in pages:
+        where = path.relative_to(site_dir).as_posix()
+        page = head(path)
+        (forward,) = [href for href, cls in page.links if "paper-forward" in cls]
+        to = urljoin(address(site_dir, path), forward)
+        rel = to.removeprefix("https://host/site/")
+        assert rel.split("/")[0] in prefixes, (where, to)  # into an edition's folder
+        target = head(site_dir / rel / "index.html")
+        url = one(page, "citation_public_url")
+        assert urljoin(address(site_dir, path), url) == to, where
+        assert urljoin(address(site_dir, path), one(page, "DC.identifier")) == to, where
+        for name in CITATION_TAGS:
+            if name not in ("citation_public_url", "DC.identifier"):
+                assert one(page, name) == one(target, name), (where, name)
 
 
 def test_the_404_page_claims_no_citation(site_dir):
     assert not [n for n in head(site_dir / "404.html").meta if n.startswith(("citation_", "DC."))]
 
 
-def test_every_question_has_its_own_address_that_previews_it(site_dir, title_block):
-    days = paper_days(PAPER)
+@pytest.mark.parametrize("paper_file", EDITIONS, ids=[p.stem for p in EDITIONS])
+def test_every_question_has_its_own_address_that_previews_it(site_dir, paper_file):
+    days = paper_days(paper_file)
     asked = [(d, m[1], from_paper(m[2])) for d in days
              for m in QUESTION_RE.finditer(d.text[d.text.index("DISCUSSION QUESTIONS"):])]
     assert asked and all(any(d is day for day, _, _ in asked) for d in days)
     for day, letter, text in asked:
-        path = site_dir / day.slug / letter / "index.html"
-        assert path.is_file(), f"{day.slug}/{letter}/ is missing"
+        path = site_dir / day_path(paper_file, day) / letter / "index.html"
+        assert path.is_file(), f"{day_path(paper_file, day)}{letter}/ is missing"
         page = head(path)
         title = one(page, "og:title")
         assert title == page.title == one(page, "twitter:title")
@@ -157,7 +202,8 @@ def test_every_question_has_its_own_address_that_previews_it(site_dir, title_blo
         # a visible heading, and a link into the day at the question's id, relative
         assert page.h1 == 1
         (forward,) = [href for href, cls in page.links if "paper-forward" in cls]
-        assert urljoin(address(site_dir, path), forward) == f"https://host/site/{day.slug}/#question-{letter}"
+        assert urljoin(address(site_dir, path), forward) == \
+            f"https://host/site/{day_path(paper_file, day)}#question-{letter}"
 
 
 # The templates on their own, with values a paper could hold: quotes, angle brackets, ampersands.
@@ -179,33 +225,41 @@ def _stub_page(**meta):
                            canonical_url="https://example.org/sub/x/y/?a=1&b=<2>", content="<p>Text</p>")
 
 
+def _citation_meta(cite: citation.Citation) -> dict[str, str]:
+    """The citation as an edition's page hands it to the templates, in its front matter (plain text)."""
+    return {"title": cite.title, "institution": cite.institution, "date": cite.date}
+
+
 def test_the_citation_partial_escapes_every_value_and_uses_the_canonical_address(env):
     cite = citation.Citation(title=HOSTILE, institution="Body <x> & \"y\"", date="2030")
-    config = SimpleNamespace(extra={"citation": cite}, theme={"language": "en"})
-    page = _stub_page(title="Sources")
+    config = SimpleNamespace(extra={}, theme={"language": "en"}, site_url="")
+    page = _stub_page(title="Discussion questions", citation=_citation_meta(cite))
     out = env.get_template("partials/citation.html").render(config=config, page=page)
     p = _Head()
     p.feed(out)
-    assert one(p, "citation_title") == f"{HOSTILE}, Sources"
+    assert one(p, "citation_title") == f"{HOSTILE}, Discussion questions"
     assert one(p, "citation_technical_report_institution") == cite.institution
     assert one(p, "citation_public_url") == page.canonical_url == one(p, "DC.identifier")
     assert "<b>" not in out and "<x>" not in out
-    page = _stub_page(title="Sources", citation_title=HOSTILE)
+    page = _stub_page(title="Discussion questions", citation_title=HOSTILE, citation=_citation_meta(cite))
     page.canonical_url = None
     p = _Head()
     p.feed(env.get_template("partials/citation.html").render(config=config, page=page))
     assert one(p, "citation_title") == HOSTILE and one(p, "citation_public_url") == "relative:x/y/"
+    # a page without the citation of an edition (a page the editions share) claims none
+    out = env.get_template("partials/citation.html").render(config=config, page=_stub_page(title="Sources"))
+    assert "citation_" not in out and "DC." not in out
 
 
 def test_the_question_template_escapes_every_value(env):
-    paper = SimpleNamespace(kind="Paper <kind>", title=HOSTILE, dates="3 & 4 March 2030")
+    edition = {"prefix": "2030", "title": HOSTILE, "dates": "3 & 4 March 2030", "kind": "Paper <kind>"}
     cite = citation.Citation(title=HOSTILE, institution="Body", date="2030")
     # as the paper plugin and the writer hand them over: site_name, the front matter's title and description
-    # already HTML-escaped (Material prints them as HTML), the rest plain text
-    config = SimpleNamespace(extra={"citation": cite, "paper": paper}, theme={"language": "en"},
+    # already HTML-escaped (Material prints them as HTML), the rest plain text (the edition, its citation)
+    config = SimpleNamespace(extra={}, theme={"language": "en"}, site_url="",
                              site_name=markupsafe.Markup(html.escape(HOSTILE)))
     page = _stub_page(title=html.escape(HOSTILE), description=html.escape(HOSTILE),
-                      question={"day": "3 <March>", "letter": "b"})
+                      question={"day": "3 <March>", "letter": "b"}, edition=edition, citation=_citation_meta(cite))
     out = env.get_template("question.html").render(config=config, page=page)
     p = _Head()
     p.feed(out)
