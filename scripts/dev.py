@@ -144,6 +144,7 @@ def build(extra: list[str]) -> int:
     ensure_venv()
     site = args.site_dir.resolve()
     say(f"building the site into {_shown(site)} (mkdocs build --strict, beside it first)…")
+    os.environ["PAPER_RECORD_ADDRESSES"] = "true"  # a new edition's addresses go into papers/published.txt
     return build_atomically(args.config_file.resolve(), site)
 
 

@@ -13,20 +13,37 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PAPER = ROOT / "paper" / "background-paper.md"
+PAPERS = ROOT / "papers"
+PUBLISHED = PAPERS / "published.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TEST_CONFIG_PREFIX = ".mkdocs-test-"
 # sha256 of the paper the `paper_facts` tests were read from: the 2021 paper (CND thematic discussions, October
-# 2021) as committed in paper/background-paper.md. Another paper there skips them (`-m paper_facts` lists them).
+# 2021) as committed in papers/2021.md. They run while it is the newest edition in papers/ (`-m paper_facts`
+# lists them); with a newer paper beside it, every other test checks that newer one.
 FACTS_PAPER_SHA256 = "1a804ab63da485eaee6e8823419c396c4ceea34898184d9a7c328f6c843cd0d8"
 _test_configs: set[Path] = set()
 
 
+def _papers() -> list[Path]:
+    """The papers of papers/, newest edition first (the year of a paper's first day heading, read here with a few
+    lines of plain code that share nothing with the converter)."""
+    from .paperdays import edition_prefix
+
+    found = [p for p in PAPERS.iterdir() if p.suffix == ".md" and not p.name.startswith(".")]
+    return sorted(found, key=edition_prefix, reverse=True)
+
+
+EDITIONS = _papers()
+"""Every paper of papers/, newest first."""
+PAPER = EDITIONS[0]
+"""The newest edition's paper: the one every test that holds for any paper checks."""
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Skip the tests that hold the 2021 paper's facts when paper/ holds another paper."""
+    """Skip the tests that hold the 2021 paper's facts when the newest paper in papers/ is another."""
     if hashlib.sha256(PAPER.read_bytes()).hexdigest() == FACTS_PAPER_SHA256:
         return
-    skip = pytest.mark.skip(reason=f"holds facts of the 2021 paper; {PAPER.relative_to(ROOT)} is another paper")
+    skip = pytest.mark.skip(reason=f"holds facts of the 2021 paper; the newest in papers/ is {PAPER.relative_to(ROOT)}")
     for item in items:
         if item.get_closest_marker("paper_facts"):
             item.add_marker(skip)
@@ -43,13 +60,15 @@ def mkdocs_build(site_dir: Path, *, config: Path = ROOT / "mkdocs.yml", env: dic
 
 
 def config_for(paper: Path, bibliography: Path, folder: Path, *, docs_dir: Path = ROOT / "docs") -> Path:
-    """A config that builds another paper and bibliography: the project's mkdocs.yml, inherited, with only the
-    `paper` plugin's options changed (``INHERIT`` merges the plugins' mapping).
+    """A config that builds another paper (or folder of papers) and bibliography: the project's mkdocs.yml,
+    inherited, with only the `paper` plugin's options changed (``INHERIT`` merges the plugins' mapping), and no
+    list of published addresses (they are the real site's).
 
     It is written beside mkdocs.yml (named after ``folder``, removed at the end of the session), so that every
     relative path in it (overrides, hooks, snippets) means what it means for the real site."""
     child = {"INHERIT": "mkdocs.yml", "docs_dir": str(docs_dir),
-             "plugins": {"paper": {"paper": str(paper.resolve()), "bibliography": str(bibliography.resolve())}}}
+             "plugins": {"paper": {"papers": str(paper.resolve()), "bibliography": str(bibliography.resolve()),
+                                   "published": ""}}}
     config = ROOT / f"{TEST_CONFIG_PREFIX}{folder.name}.yml"
     config.write_text(json.dumps(child, indent=1) + "\n", encoding="utf-8")  # JSON is YAML
     _test_configs.add(config)

@@ -30,3 +30,13 @@ def paper_days(paper: Path | str) -> list[Day]:
     return [Day(slug=f"{int(m[1])}-{m[2].lower()}", date=f"{int(m[1])} {m[2].capitalize()} {m[3]}", heading=m[4],
                 text=text[m.end(): found[i + 1].start() if i + 1 < len(found) else len(text)])
             for i, m in enumerate(found)]
+
+
+def edition_prefix(paper: Path | str) -> str:
+    """The folder of the paper's edition on the site: the year of its first day, ``"2021"``."""
+    return paper_days(paper)[0].date.rsplit(" ", 1)[1]
+
+
+def day_path(paper: Path | str, day: Day) -> str:
+    """A day's address below the site's root: ``"2021/19-october/"``."""
+    return f"{edition_prefix(paper)}/{day.slug}/"

@@ -116,8 +116,8 @@ def payload_project(where: Path, text: str) -> Path:
     for name in ("overrides", "hooks", "docs"):
         shutil.copytree(ROOT / name, where / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copyfile(ROOT / "mkdocs.yml", where / "mkdocs.yml")
-    (where / "paper").mkdir()
-    (where / "paper" / "background-paper.md").write_text(_cite_hostile(paper_text(text)), encoding="utf-8")
+    (where / "papers").mkdir()
+    (where / "papers" / "paper.md").write_text(_cite_hostile(paper_text(text)), encoding="utf-8")
     foot = where / "footnotes"
     foot.mkdir()
     (foot / "sources.bib").write_text(bibliography_text(text), encoding="utf-8")

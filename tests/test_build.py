@@ -11,7 +11,7 @@ import pytest
 
 from .conftest import FIXTURES, PAPER, ROOT, config_for, mkdocs_build
 from .htmltext import PageText
-from .paperdays import paper_days
+from .paperdays import edition_prefix, paper_days
 
 SYNTHETIC = FIXTURES / "synthetic"
 
@@ -29,33 +29,37 @@ def test_strict_build_fails_on_a_broken_anchor(tmp_path):
 
 def test_site_has_a_page_per_day_and_a_home_page(site_dir):
     days = paper_days(PAPER)
+    folder = edition_prefix(PAPER)
     assert len(days) >= 2
-    for page in ("index.html", *(f"{day.slug}/index.html" for day in days)):
+    for page in ("index.html", f"{folder}/index.html", *(f"{folder}/{day.slug}/index.html" for day in days)):
         assert (site_dir / page).is_file(), page
-    home = (site_dir / "index.html").read_text(encoding="utf-8")
-    assert all(f'href="{day.slug}/"' in home for day in days)
+    for home in (site_dir / "index.html", site_dir / folder / "index.html"):  # the site's, the edition's
+        html = home.read_text(encoding="utf-8")
+        assert all(f'href="{"" if home.parent != site_dir else folder + "/"}{day.slug}/"' in html for day in days)
 
 
 @pytest.mark.paper_facts
 def test_site_has_the_three_days_of_october_2021(site_dir):
-    for page in ("19-october/index.html", "20-october/index.html", "21-october/index.html"):
+    for page in ("2021/19-october/index.html", "2021/20-october/index.html", "2021/21-october/index.html"):
         assert (site_dir / page).is_file(), page
 
 
 @pytest.mark.paper_facts
 def test_day_pages_are_in_the_navigation_with_date_and_short_title(site_dir):
-    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    home = (site_dir / "2021" / "index.html").read_text(encoding="utf-8")
     assert 'href="19-october/"' in home and 'href="21-october/"' in home
-    day = (site_dir / "20-october" / "index.html").read_text(encoding="utf-8")
+    day = (site_dir / "2021" / "20-october" / "index.html").read_text(encoding="utf-8")
     title = day.split("<title>")[1].split("</title>")[0]
-    assert title.startswith("20 October: The value of confiscated proceeds of crime")
+    assert title.startswith("20 October 2021: The value of confiscated proceeds of crime")
+    nav = day[day.index('class="md-nav'):]  # the edition's navigation names the day without the year
+    assert "20 October: The value of confiscated proceeds of crime" in nav
 
 
 def test_synthetic_paper_builds_with_no_code_change(tmp_path):
     config = config_for(SYNTHETIC / "paper.md", SYNTHETIC / "sources.bib", tmp_path)
     done = mkdocs_build(tmp_path / "site", config=config)
     assert done.returncode == 0, done.stderr
-    site = tmp_path / "site"
+    site = tmp_path / "site" / "2030"  # the synthetic paper's edition: its year
     assert sorted(p.parent.name for p in site.glob("*-march/index.html")) == ["3-march", "4-march"]
     day = PageText.parse((site / "4-march" / "index.html").read_text(encoding="utf-8"))
     assert day.refs == ["6", "7", "8"]
@@ -82,7 +86,7 @@ def test_cli_writes_pages_and_leaves_output_alone_on_error(tmp_path):
                         capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
     before = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    assert {"index.md", "3-march.md", "4-march.md"} <= set(before)
+    assert {"index.md", "2030/index.md", "2030/3-march.md", "2030/4-march.md"} <= set(before)
     bad = tmp_path / "bad.md"
     bad.write_text("", encoding="utf-8")
     failed = subprocess.run([*cli, str(bad), str(out)], capture_output=True, text=True)

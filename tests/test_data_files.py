@@ -32,8 +32,8 @@ def project(where: Path) -> Path:
     for name in ("overrides", "hooks", "docs", "footnotes"):
         shutil.copytree(ROOT / name, where / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copyfile(ROOT / "mkdocs.yml", where / "mkdocs.yml")
-    (where / "paper").mkdir()
-    shutil.copyfile(PAPER, where / "paper" / "background-paper.md")
+    (where / "papers").mkdir()
+    shutil.copyfile(PAPER, where / "papers" / PAPER.name)
     shutil.copyfile(BIB, where / "footnotes" / "sources.bib")
     (where / "footnotes" / "topics.yml").write_text("- topic: Glaciers\n  synonyms: [glacier melt]\n", encoding="utf-8")
     return where / "mkdocs.yml"

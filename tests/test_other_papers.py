@@ -26,6 +26,8 @@ PAPERS = FIXTURES / "papers"
 @dataclass(frozen=True)
 class Expected:
     name: str
+    prefix: str
+    """the edition's folder on the site: its year"""
     site_name: str
     days: dict[str, tuple[str, str]]
     """slug → (date as shown, challenge in the introduction's sentence case)"""
@@ -41,6 +43,7 @@ class Expected:
 
 TWO_DAYS = Expected(
     name="arc-2023-two-days",
+    prefix="2023",
     site_name="ARC thematic discussions winter 2023",
     days={"7-february": ("7 February 2023", "Glacier melt is changing the timing of river flows"),
           "8-february": ("8 February 2023",
@@ -58,6 +61,7 @@ TWO_DAYS = Expected(
 
 FIVE_DAYS = Expected(
     name="cnd-2024-five-days",
+    prefix="2024",
     site_name="CND thematic discussions autumn 2024",
     days={"2-december": ("2 December 2024",
                          "Synthetic drug markets are expanding faster than early-warning systems can follow"),
@@ -90,35 +94,39 @@ def built(request, tmp_path_factory) -> tuple[Expected, Path]:
     return case, where / "site"
 
 
-def page(site: Path, slug: str) -> str:
-    return (site / slug / "index.html").read_text(encoding="utf-8") if slug else \
-        (site / "index.html").read_text(encoding="utf-8")
+def page(site: Path, slug: str, case: Expected) -> str:
+    """A page of the paper's edition: its day's (``slug``), or its home (``""``)."""
+    return (site / case.prefix / slug / "index.html").read_text(encoding="utf-8") if slug else \
+        (site / case.prefix / "index.html").read_text(encoding="utf-8")
 
 
 def test_one_page_per_day_and_no_other(built):
     case, site = built
-    dated = sorted(p.parent.name for p in site.glob("*/index.html") if re.fullmatch(r"\d+-[a-z]+", p.parent.name))
+    dated = sorted(p.parent.name for p in site.glob(f"{case.prefix}/*/index.html")
+                   if re.fullmatch(r"\d+-[a-z]+", p.parent.name))
     assert dated == sorted(case.days)
+    assert not [p for p in site.glob("*/index.html") if re.fullmatch(r"\d+-[a-z]+", p.parent.name)], \
+        "a day page outside its edition's folder"
 
 
 def test_site_name_from_the_title_block(built):
     case, site = built
     for slug in ("", *case.days):
-        title = re.search(r"<title>(.*?)</title>", page(site, slug))
+        title = re.search(r"<title>(.*?)</title>", page(site, slug, case))
         assert title is not None and title.group(1).endswith(f" - {case.site_name}"), slug
 
 
 def test_each_day_shows_its_date_and_challenge(built):
     case, site = built
     for slug, (date, challenge) in case.days.items():
-        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", page(site, slug), re.S)
+        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", page(site, slug, case), re.S)
         assert h1 is not None, slug
         assert fragment_text(h1.group(1)).startswith(f"{date} {challenge}"), slug
 
 
 def test_home_links_every_day_in_order(built):
     case, site = built
-    home = page(site, "")
+    home = page(site, "", case)
     links = re.findall(r'<a href="([^"]+)/">\s*<strong>', home)
     assert links == list(case.days)
 
@@ -126,7 +134,7 @@ def test_home_links_every_day_in_order(built):
 def test_notes_keep_the_papers_numbers_on_the_right_page(built):
     case, site = built
     for slug, numbers in case.notes.items():
-        html = page(site, slug)
+        html = page(site, slug, case)
         refs = [(int(a), int(b)) for a, b in re.findall(r'<sup id="fnref:(\d+)"[^>]*>\s*<a[^>]*>(\d+)</a>', html)]
         assert refs == [(n, n) for n in numbers], slug
         items = [int(n) for n in re.findall(r'<li id="fn:(\d+)"', html)]
@@ -136,14 +144,14 @@ def test_notes_keep_the_papers_numbers_on_the_right_page(built):
 def test_sub_headings_only_where_the_paper_has_them(built):
     case, site = built
     for slug in case.days:
-        h3 = [fragment_text(h) for h in re.findall(r"<h3[^>]*>(.*?)</h3>", page(site, slug), re.S)]
+        h3 = [fragment_text(h) for h in re.findall(r"<h3[^>]*>(.*?)</h3>", page(site, slug, case), re.S)]
         assert [h.rstrip("¶ ").strip() for h in h3] == list(case.subheadings.get(slug, ())), slug
 
 
 def test_sections_as_the_paper_has_them(built):
     case, site = built
     for slug in case.days:
-        ids = [i for i in re.findall(r'<h2 id="([^"]+)"', page(site, slug)) if i in SECTION_IDS]
+        ids = [i for i in re.findall(r'<h2 id="([^"]+)"', page(site, slug, case)) if i in SECTION_IDS]
         expected = ["background-information", "discussion-questions"]
         if slug not in case.without_policy:
             expected.insert(0, "policy-commitments")
@@ -153,17 +161,17 @@ def test_sections_as_the_paper_has_them(built):
 def test_questions_keep_their_letters(built):
     case, site = built
     for slug, letters in case.questions.items():
-        ids = re.findall(r'id="question-([a-z])"', page(site, slug))
+        ids = re.findall(r'id="question-([a-z])"', page(site, slug, case))
         assert "".join(ids) == letters, slug
 
 
 def test_cut_paragraphs_joined_and_dollars_plain(built):
     case, site = built
     for slug, sentences in case.sentences.items():
-        paragraphs = [fragment_text(p) for p in re.findall(r"<p(?:\s[^>]*)?>(.*?)</p>", page(site, slug), re.S)]
+        paragraphs = [fragment_text(p) for p in re.findall(r"<p(?:\s[^>]*)?>(.*?)</p>", page(site, slug, case), re.S)]
         for sentence in sentences:
             assert any(sentence in p for p in paragraphs), (slug, sentence)
-    for html in (page(site, s) for s in ("", *case.days)):
+    for html in (page(site, s, case) for s in ("", *case.days)):
         assert "\\$" not in html and 'href="#"' not in html
 
 

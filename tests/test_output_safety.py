@@ -145,7 +145,7 @@ def test_every_field_shows_the_payloads_as_written(sites):
         double = [s for s in shown if ENTITY_SHOWN_RE.search(s)]
         assert not double, f"{path}: an entity shows as text: {double[0][:200]}"
     # the days' pages: the challenge (heading, title, description, previews) and every body field
-    day = next(p for p in every_page if re.match(r"\d+-[a-z]+/index\.html$", p))
+    day = next(p for p in every_page if re.match(r"\d{4}/\d+-[a-z]+/index\.html$", p))  # in its edition
     c = parse(every_page[day])
     text = folded("".join(c.text))
     assert text.count(folded(SHOWN)) >= 5, "a day's heading, paragraphs, sub-headings, notes, questions"

@@ -15,7 +15,7 @@ from paperkit import pipeline
 from paperkit.markup import inline, plain, question_id
 from paperkit.model import HOME
 from paperkit import citation
-from paperkit.pages import Context, day, home, parts, question_links, questions, sources, topics
+from paperkit.pages import Context, SiteContext, day, forwards, home, parts, question_links, questions, series, sources, topics
 from paperkit.topics import find_occurrences, read_topics
 
 from .conftest import FIXTURES
@@ -32,6 +32,13 @@ def ctx() -> Context:
 def bare() -> Context:
     """No bibliography, no topic list: notes as the paper writes them, no Sources or Topics page."""
     return pipeline.read(SYNTHETIC / "paper.md")
+
+
+def shared(*contexts: Context) -> SiteContext:
+    """The site of these editions (newest first), for the writers of the pages they share."""
+    first = contexts[0]
+    return SiteContext(editions=contexts, name=first.paper.title.title, bib=first.notes.bib if first.notes else None,
+                       topics=first.topics)
 
 
 def front(markdown: str) -> dict:
@@ -55,7 +62,10 @@ def test_one_page_per_day_with_its_questions_ids_and_notes(ctx: Context) -> None
     assert list(pages) == [d.page for d in ctx.paper.days]
     for d in ctx.paper.days:
         page = pages[d.page]
-        assert front(page)["title"] == day.title(d) and day.title(d).startswith(f"{d.label}: ")
+        # the tab, the search results, a preview: the day with its year; the edition's navigation: without
+        assert front(page)["title"] == f"{d.date_label}: {day.short_title(d)}"
+        assert day.title(d) == f"{d.label}: {day.short_title(d)}"
+        assert front(page)["edition"]["prefix"] == str(d.date.year)
         for q in d.questions:
             assert f"{{ #{question_id(q.letter)} .paper-question }}" in page
             # the permalink is the question's own address; a click on it stays on this page (data-here)
@@ -84,18 +94,19 @@ def test_questions_page_links_each_question_to_its_day(ctx: Context) -> None:
 
 
 def test_sources_page_links_back_to_every_citing_note(ctx: Context) -> None:
-    page = sources.write(ctx)[sources.PAGE]
+    page = sources.write(shared(ctx))[sources.PAGE]
     assert front(page)["title"] == sources.TITLE
     for entry in ctx.notes.bib.entries:
         assert f'id="{entry.key}"' in page
     for n in range(1, len(ctx.paper.notes) + 1):
         where, label = ctx.paper.note_place(n)
-        assert f"[{n}]({where}#fn:{n})" in page
+        assert f"[{n}]({ctx.edition.prefix}/{where}#fn:{n})" in page  # into the edition's folder
         assert f" · {label}" in page
+    assert f"the {ctx.edition.label} paper, note" in page
 
 
 def test_no_bibliography_no_sources_page_and_notes_as_written(bare: Context) -> None:
-    assert sources.write(bare) == {}
+    assert sources.write(shared(bare)) == {}
     page = home.write(bare)[HOME]
     first = bare.paper.note(1)
     assert f"[^1]: {inline(first.text)}\n" in page and "](#)" not in inline(first.text)
@@ -106,27 +117,40 @@ def test_topics_page_and_day_tags_from_a_topic_list(ctx: Context, tmp_path) -> N
     listed = tmp_path / "topics.yml"
     listed.write_text("- topic: Tides\n  synonyms: [tide]\n- topic: Walls\n", encoding="utf-8")
     found = read_topics(listed)
-    with_topics = Context(paper=ctx.paper, notes=ctx.notes, topics=found,
+    with_topics = Context(edition=ctx.edition, notes=ctx.notes, topics=found,
                           occurrences=find_occurrences(ctx.paper, found), block_ids=ctx.block_ids)
-    page = topics.write(with_topics)[topics.PAGE]
+    page = topics.write(shared(with_topics))[topics.PAGE]
     assert "## Tides { #tides }" in page and "## Walls { #walls }" in page
     for occ in with_topics.occurrences["tides"]:
-        assert f"]({occ.anchor.href})" in page
+        assert f"]({ctx.edition.prefix}/{occ.anchor.href})" in page  # from the root into the edition
     tags = topics.day_tags(with_topics, ctx.paper.days[0])
-    assert tags.startswith('<nav class="paper-topics"') and f"]({topics.PAGE}#tides)" in tags
-    assert topics.write(ctx) == {}  # the fixture has no topic list: no page
+    # from the day's page, in its edition's folder, to the shared Topics page at the root
+    assert tags.startswith('<nav class="paper-topics"') and f"](../{topics.PAGE}#tides)" in tags
+    assert topics.write(shared(ctx)) == {}  # the fixture has no topic list: no page
 
 
 def test_build_site_is_the_writers_in_order(ctx: Context) -> None:
     site = pipeline.build_site(SYNTHETIC / "paper.md", bibliography=SYNTHETIC / "sources.bib")
+    folder = ctx.edition.prefix
     written: dict[str, str] = {}
-    for writer in pipeline.WRITERS:
-        written.update(writer.write(ctx))
+    for writer in pipeline.EDITION_WRITERS:
+        written.update((f"{folder}/{p}", t) for p, t in writer.write(ctx).items())
+    for writer in pipeline.SHARED_WRITERS:
+        written.update(writer.write(shared(ctx)))
+    written.update(forwards.write(shared(ctx), written))
     assert site.pages == written
-    assert [next(iter(e.values())) for e in site.nav] == [HOME, *(d.page for d in ctx.paper.days),
-                                                        questions.PAGE, sources.PAGE]
-    # each question's own page, out of the navigation
-    assert {p for p in site.pages if "/" in p} == {f"{d.slug}/{q.letter}.md" for d in ctx.paper.days for q in d.questions}
+    home_entry, edition_entry, *rest = site.nav
+    assert home_entry == {"Home": HOME} and [next(iter(e.values())) for e in rest] == [sources.PAGE]
+    # one section per edition, titled with its dates: its home, its days, its questions
+    assert list(edition_entry) == [ctx.paper.title.dates]
+    assert [next(iter(e.values())) for e in edition_entry[ctx.paper.title.dates]] == \
+        [f"{folder}/{HOME}", *(f"{folder}/{d.page}" for d in ctx.paper.days), f"{folder}/{questions.PAGE}"]
+    # each question's own page, out of the navigation, in its day's folder in the edition's
+    assert {p for p in site.pages if p.count("/") == 2 and p.startswith(f"{folder}/")} == \
+        {f"{folder}/{d.slug}/{q.letter}.md" for d in ctx.paper.days for q in d.questions}
+    # the newest edition's aliases: every page of it, under latest/
+    assert {p for p in site.pages if p.startswith("latest/")} == {p.replace(folder, "latest", 1) for p in written
+                                                                  if p.startswith(f"{folder}/")}
 
 
 def test_each_question_has_a_page_of_its_own_that_previews_it_and_leads_to_it(ctx: Context) -> None:

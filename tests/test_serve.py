@@ -76,7 +76,7 @@ def served(tmp_path: Path) -> Iterator[tuple[Served, subprocess.Popen]]:
             [sys.executable, "-m", "mkdocs", "serve", "-f", str(s.config), "-a", s.url[7:-1]],
             cwd=s.config.parent, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=log, stderr=subprocess.STDOUT)
     try:
-        wait_for("first page", lambda: "Glacier melt" in s.page("7-february/"), server)
+        wait_for("first page", lambda: "Glacier melt" in s.page("2023/7-february/"), server)
         yield s, server
     finally:
         server.terminate()
@@ -87,7 +87,7 @@ def test_serve_rebuilds_on_paper_and_bibliography_changes_and_survives_an_error(
     s, server = served
     # an edit of the paper shows on its page
     s.edit(s.paper, "Spring floods now peak", "Spring floods, edited, now peak")
-    wait_for("edited paragraph", lambda: "Spring floods, edited, now peak" in s.page("7-february/"), server)
+    wait_for("edited paragraph", lambda: "Spring floods, edited, now peak" in s.page("2023/7-february/"), server)
 
     # an error: the terminal names the file and line; the server keeps running
     note = '⁷ River Water Office, "Survey of abstraction reporting" (Geneva, 2022).'
@@ -101,7 +101,7 @@ def test_serve_rebuilds_on_paper_and_bibliography_changes_and_survives_an_error(
     # fixed: the page is back, with the fix
     s.edit(s.paper, "only when asked,⁷", "only when asked (fixed),⁷")
     s.edit(s.paper, "⁶ See [R/2019/1](#), art. 12.", f"⁶ See [R/2019/1](#), art. 12.\n\n{note}")
-    wait_for("fixed page", lambda: "only when asked (fixed)," in s.page("8-february/"), server)
+    wait_for("fixed page", lambda: "only when asked (fixed)," in s.page("2023/8-february/"), server)
 
     # an edit of the bibliography shows too
     s.edit(s.bibliography, "title = {Survey of abstraction reporting},",

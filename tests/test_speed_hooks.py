@@ -83,13 +83,13 @@ def test_a_project_where_the_cache_cannot_be_made_builds_without_one(project):
 
 def test_serve_polls_every_watched_folder_quickly(tmp_path):
     (tmp_path / "docs").mkdir()
-    (tmp_path / "paper").mkdir()
+    (tmp_path / "papers").mkdir()
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path / "site"))
     server.watch(str(tmp_path / "docs"))  # watched by MkDocs before the plugins' on_serve
     before = {e.timeout for e in server.observer.emitters}
     assert before and min(before) > quick_reload.INTERVAL, "MkDocs' own interval is already this short"
     server = quick_reload.on_serve(server, config=None, builder=None)
-    server.watch(str(tmp_path / "paper"))  # watched after it (`watch:` in mkdocs.yml)
+    server.watch(str(tmp_path / "papers"))  # watched after it (`watch:` in mkdocs.yml)
     assert len(server.observer.emitters) == 2
     assert {e.timeout for e in server.observer.emitters} == {quick_reload.INTERVAL}
 

@@ -64,12 +64,15 @@ class Registry:
 
 
 def read_registry(path: Path) -> Registry:
-    """Read the list; a line of neither kind, or an address listed twice, stops the build with its line."""
+    """Read the list; a line of neither kind, or an address listed twice, stops the build with its line. No file
+    yet is an empty list: a new site has published nothing (``record`` makes the file)."""
+    if not path.exists():
+        return Registry(str(path), {}, ())
     served: dict[str, int] = {}
     forwards: list[Forward] = []
     seen: dict[tuple[str, bool], int] = {}
     for number, raw in enumerate(read_data(path, "the list of published addresses",
-                                                    "name it in mkdocs.yml (`published:` under `paper`), or `''` for none").split("\n"), 1):
+                                                    "check its path and permissions").split("\n"), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
@@ -134,7 +137,9 @@ def unrecorded(registry: Registry, found: set[str], *, forwarded: set[str] = fro
 
 
 def record(path: Path, addresses: list[str], *, today: dt.date | None = None) -> None:
-    """Add new addresses at the end of the list, under a dated comment."""
+    """Add new addresses at the end of the list, under a dated comment (those it holds already are left out)."""
+    listed = read_registry(path).served
+    addresses = [a for a in addresses if a not in listed]
     if not addresses:
         return
     today = today or dt.date.today()

@@ -98,15 +98,9 @@ class PaperPlugin(BasePlugin[PaperPluginConfig]):
                                                          published=self._optional(config, self.config.published))
         except PaperError as exc:
             raise PluginError(str(exc)) from None
-        if self.site.unrecorded and self.config.published:
-            listed = self._path(config, self.config.published)
-            if self.config.record_addresses:
-                addresses.record(listed, list(self.site.unrecorded))
-                log.info("paper: %d new addresses recorded in %s — commit it with the paper",
-                         len(self.site.unrecorded), self.config.published)
-            else:
-                log.info("paper: %d addresses are not yet in %s (`python3 scripts/dev.py build` records them)",
-                         len(self.site.unrecorded), self.config.published)
+        if self.site.unrecorded and self.config.published and not self.config.record_addresses:
+            log.info("paper: %d addresses are not yet in %s (`python3 scripts/dev.py build` records them)",
+                     len(self.site.unrecorded), self.config.published)
         # MkDocs and Material print site_name, site_description and nav titles as HTML (raw, or through `| e`):
         # the paper's text goes to them escaped, once, and marked safe (markup.html_text)
         if self.config.set_site_name:
@@ -157,6 +151,11 @@ class PaperPlugin(BasePlugin[PaperPluginConfig]):
 
     @event_priority(-300)  # after paper-offline's (-200), whose copy of the site reuses this one's pages
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.site is not None and self.site.unrecorded and self.config.published and self.config.record_addresses:
+            # only once the whole site is built: a failed build publishes nothing
+            addresses.record(self._path(config, self.config.published), list(self.site.unrecorded))
+            log.info("paper: %d new addresses recorded in %s — commit it with the paper",
+                     len(self.site.unrecorded), self.config.published)
         self.site = None  # MkDocs may hand this same plugin to the next build in this process: it reads afresh
 
     def on_build_error(self, *, error: Exception) -> None:
