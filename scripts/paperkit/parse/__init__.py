@@ -32,8 +32,9 @@ from pathlib import Path
 
 from ..errors import PaperError
 from ..model import Paper
-from .blocks import MONTHS, SUPERSCRIPTS, split_blocks
-from .characters import normalise
+from .blocks import MONTHS, SUPERSCRIPTS, split_lines
+from .characters import check, tidy
+from .pandoc import paper_lines
 from .paper import read_blocks
 from .recase import sentence_case
 
@@ -49,7 +50,9 @@ def parse_paper(text: str, *, source: str = "paper.md") -> Paper:
     """Parse the paper's text (already decoded) into the model."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     _check_text(text, source)
-    return read_blocks(split_blocks(normalise(text, source)), source)
+    pandoc = check(text, source)
+    lines = paper_lines(text, source) if pandoc else [(n, tidy(s), ()) for n, s in enumerate(text.split("\n"), 1)]
+    return read_blocks(split_lines(lines, whole_paragraphs=pandoc), source, pandoc=pandoc)
 
 
 def read_paper(path: str | Path) -> Paper:

@@ -20,8 +20,8 @@ from .recase import Recaser
 from .title import read_title
 
 
-def read_blocks(raws: list[Raw], source: str) -> Paper:
-    """The paper made of ``raws`` (at least one)."""
+def read_blocks(raws: list[Raw], source: str, *, pandoc: bool = False) -> Paper:
+    """The paper made of ``raws`` (at least one); ``pandoc``: its notes were pandoc's Markdown footnotes."""
     broken = next((r for r in raws if r.kind is Kind.BROKEN), None)
     if broken is not None:
         raise PaperError(source, *broken.problem)  # type: ignore[misc]
@@ -32,7 +32,7 @@ def read_blocks(raws: list[Raw], source: str) -> Paper:
         _no_marker_in(raw, where, source)
     recase = Recaser(prose="\n".join(r.text for r in raws[intro_at + 1:] if r.prose),
                      keep=frozenset(r.lines[0].strip() for r in raws[:intro_at] if len(r.lines[0].split()) == 1))
-    ledger = NoteLedger(source, definitions=_definitions(raws))
+    ledger = NoteLedger(source, definitions=_definitions(raws), pandoc=pandoc)
     head = raws[intro_at]
     intro = read_part(raws[intro_at + 1: day_starts[0]], ledger)
     introduction = Introduction(heading=head.text, title=recase(head.text), line=head.line, blocks=intro.blocks)
@@ -41,7 +41,7 @@ def read_blocks(raws: list[Raw], source: str) -> Paper:
     bounds = day_starts + [len(raws)]
     days = tuple(_day(n, raws[a], raws[a + 1: b], agenda, ledger)
                  for n, (a, b) in enumerate(zip(bounds, bounds[1:]), 1))
-    agenda.check_every_item_has_its_day(raws[-1].line + len(raws[-1].lines) - 1)
+    agenda.check_every_item_has_its_day(raws[-1].at(len(raws[-1].lines) - 1))
     notes = ledger.footnotes()
     title = read_title(raws[:intro_at], recase, source)
     return Paper(source=source, title=title, introduction=introduction, days=days, notes=notes)
