@@ -1,4 +1,5 @@
-"""Stage 1 — read the paper: Markdown that came out of a PDF → :class:`paperkit.model.Paper`.
+"""Stage 1 — read the paper: Markdown that came out of a PDF, or that pandoc wrote from the Word file
+(:mod:`.pandoc`) → :class:`paperkit.model.Paper`.
 
 The format, as every edition of the background paper prints it (the example is invented)::
 
@@ -16,6 +17,9 @@ The format, as every edition of the background paper prints it (the example is i
 A superscript marker ``…tides.¹⁷`` becomes the token ``[^17]``; a paragraph cut in two by a note block
 (it does not end a sentence) is joined again. Anything that does not fit raises :class:`PaperError`
 naming the line and what to fix.
+
+pandoc's Markdown (notes ``[^17]`` and ``[^17]: See …``, told by its notes: a paper uses one notation or the other)
+is first turned into the same lines, each with its line in the file (:mod:`.pandoc`); the rest is the same.
 
 The stages of reading, one module each:
 

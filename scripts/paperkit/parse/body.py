@@ -61,7 +61,7 @@ def _flow(raws: list[Raw], ledger: NoteLedger, *, subheadings: bool, questions: 
             else:
                 out.append(LetteredList(items=tuple(items), line=raw.line))
         elif raw.kind in (Kind.MIXED, Kind.HEADING) or (questions and NEAR_ITEM_RE.match(raw.lines[0])):
-            raise _misplaced(raw, ledger.source, questions=questions)
+            raise _misplaced(raw, ledger.source, questions=questions, pandoc=ledger.pandoc)
         else:
             text, notes = _markers(raw, ledger)
             nxt = raws[i + 1] if i + 1 < len(raws) else None
@@ -79,7 +79,7 @@ def _flow(raws: list[Raw], ledger: NoteLedger, *, subheadings: bool, questions: 
     return out
 
 
-def _misplaced(raw: Raw, source: str, *, questions: bool) -> PaperError:
+def _misplaced(raw: Raw, source: str, *, questions: bool, pandoc: bool = False) -> PaperError:
     """The error for a list line that is no item, a heading where none belongs, or questions not lettered."""
     if raw.kind is Kind.HEADING:
         if section_kind(raw.text) is not None:
@@ -92,6 +92,10 @@ def _misplaced(raw: Raw, source: str, *, questions: bool) -> PaperError:
         raw.lines[k - 1])))
     if NEAR_ITEM_RE.match(line):
         what = "question" if questions else "item"
+        if pandoc:
+            return PaperError(source, raw.at(k), f"this {what} is not lettered 'a)' — letter each {what} 'a)', 'b)', "
+                                                 f"'c)'… (in Word: a list numbered 'a)'; in pandoc's Markdown "
+                                                 f"'a)  …' at the start of its line): a small letter and a bracket")
         return PaperError(source, raw.at(k), f"this {what} is not written '- x) …' — write each {what} on a line "
                                                 f"of its own as '- a) …', '- b) …': a dash, a space, a small letter "
                                                 f"and a bracket")

@@ -127,9 +127,10 @@ def _mixed(odd: re.Match[str], text: str, number: int, column: int, source: str)
     at = text.count("\n", 0, first.start()) + 1
     return PaperError(source, number, f"'{what}' at column {column} is {form}, but the paper's other notes are "
                                       f"{others} (the first at line {at}: '{first.group(0)}') — write every note "
-                                      f"one way: the marker as superscript digits right after the text (…tides.¹⁷) "
-                                      f"and the note as a paragraph of its own that starts with them ('¹⁷ See …'), "
-                                      f"or every one as pandoc writes them ('…tides.[^17]' and '[^17]: See …')")
+                                      f"in one notation: write the marker as superscript digits right after the "
+                                      f"text (…tides.¹⁷) and the note as a paragraph of its own that starts with "
+                                      f"them ('¹⁷ See …'), or write every one as pandoc does ('…tides.[^17]' and "
+                                      f"'[^17]: See …')")
 
 
 _CONTROL_NAMES = {"\x08": "BACKSPACE", "\x0b": "LINE TABULATION", "\x0c": "FORM FEED", "\x1b": "ESCAPE",

@@ -1,0 +1,142 @@
+"""pandoc's Markdown in (issue 20): a paper converted from Word by pandoc reads into the same model as the paper
+exported from the PDF — the same notes (numbers and texts), days, sections, paragraphs and questions; only the
+lines differ, and those name the pandoc file's own lines.
+
+The fixtures in tests/fixtures/papers/pandoc/ are pandoc's real output (made by make.py there from a Word file)
+but the hand-written one, which holds what pandoc may also write: "(a)" and "- a)" items, a loose list, hard line
+breaks, a heading's identifier, a note over two paragraphs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from paperkit.errors import PaperError
+from paperkit.model import LetteredList, Paper
+from paperkit.parse import parse_paper, read_paper
+
+from .conftest import FIXTURES, PAPER
+
+PANDOC = FIXTURES / "papers" / "pandoc"
+LINES = {"line", "referenced_at", "source"}
+
+
+def without_lines(thing):
+    """The model with every line number (and the file's name) left out."""
+    if dataclasses.is_dataclass(thing):
+        return {f.name: without_lines(getattr(thing, f.name)) for f in dataclasses.fields(thing)
+                if f.name not in LINES}
+    if isinstance(thing, tuple):
+        return tuple(without_lines(x) for x in thing)
+    return thing
+
+
+def paragraphs(paper: Paper) -> list[str]:
+    parts = [paper.introduction.blocks, *(s.blocks for d in paper.days for s in d.sections),
+             *(sub.blocks for d in paper.days for s in d.sections for sub in s.subsections)]
+    return [b.text for blocks in parts for b in blocks if not isinstance(b, LetteredList)]
+
+
+def assert_same_paper(pandoc: Paper, original: Paper) -> None:
+    assert [(n.number, n.text) for n in pandoc.notes] == [(n.number, n.text) for n in original.notes]
+    assert [(d.date, d.heading, d.challenge, d.letter) for d in pandoc.days] == \
+        [(d.date, d.heading, d.challenge, d.letter) for d in original.days]
+    assert [[(s.kind, s.heading, [sub.title for sub in s.subsections]) for s in d.sections] for d in pandoc.days] == \
+        [[(s.kind, s.heading, [sub.title for sub in s.subsections]) for s in d.sections] for d in original.days]
+    assert paragraphs(pandoc) == paragraphs(original)
+    assert [(q.letter, q.text, q.notes) for d in pandoc.days for q in d.questions] == \
+        [(q.letter, q.text, q.notes) for d in original.days for q in d.questions]
+    assert pandoc.title.lines == original.title.lines
+    assert without_lines(pandoc) == without_lines(original)  # and everything else
+
+
+@pytest.mark.paper_facts
+def test_the_2021_paper_from_word_through_pandoc_is_the_same_paper():
+    pandoc = read_paper(PANDOC / "cnd-2021-pandoc.md")
+    assert_same_paper(pandoc, read_paper(PAPER))
+    assert pandoc.notes, "a paper without notes proves nothing"
+
+
+@pytest.mark.parametrize("pandoc, original", [
+    ("arc-2023-pandoc-block-notes.md", FIXTURES / "papers" / "arc-2023-two-days.md"),
+    ("wsc-2030-hand-written.md", FIXTURES / "synthetic" / "paper.md"),
+])
+def test_a_pandoc_paper_is_the_same_paper(pandoc, original):
+    assert_same_paper(read_paper(PANDOC / pandoc), read_paper(original))
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in PANDOC.glob("*.md")))
+def test_lines_name_the_pandoc_files_own_lines(name):
+    """Each note's line holds its definition; its marker is on the line the model says, however the paragraph is
+    wrapped; each question and day heading is on its line."""
+    text = (PANDOC / name).read_text(encoding="utf-8")
+    lines = text.split("\n")
+    paper = read_paper(PANDOC / name)
+    for note in paper.notes:
+        assert lines[note.line - 1].startswith(f"[^{note.number}]:"), note
+        assert f"[^{note.number}]" in lines[note.referenced_at - 1].replace(f"[^{note.number}]:", ""), note
+    for day in paper.days:
+        assert lines[day.line - 1] == f"# {day.heading}"
+        for question in day.questions:
+            assert re.match(rf"(- )?\(?{question.letter}\)\s", lines[question.line - 1]), question
+
+
+def test_notes_after_the_paragraph_do_not_join_it_to_the_next():
+    """In the PDF's export a paragraph that ends no sentence, then notes, goes on after them; pandoc's paragraphs
+    are whole."""
+    text = (PANDOC / "arc-2023-pandoc-block-notes.md").read_text(encoding="utf-8")
+    old = "abstraction data every quarter.[^6]\n\n[^6]: See [R/2019/1](#), art.\n    12.\n"
+    assert old in text
+    cut = text.replace(old, "abstraction data[^6]\n\n[^6]: See [R/2019/1](#), art.\n    12.\n\nand met every "
+                            "quarter.\n")
+    policy = parse_paper(cut).days[1].sections[0]
+    assert [b.text for b in policy.blocks] == ["Riparian States agreed to exchange abstraction data[^6]",
+                                               "and met every quarter."]
+    pdf = (FIXTURES / "papers" / "arc-2023-two-days.md").read_text(encoding="utf-8")
+    old, note = "abstraction data every quarter.⁶\n", "⁶ See [R/2019/1](#), art. 12.\n\n"
+    assert old in pdf and note in pdf
+    pdf = pdf.replace(note, "").replace(old, f"abstraction data⁶\n\n{note}and met every quarter.\n")
+    joined = parse_paper(pdf).days[1].sections[0]
+    assert [b.text for b in joined.blocks] == ["Riparian States agreed to exchange abstraction data[^6] and met "
+                                               "every quarter."]
+
+
+def test_a_wrapped_item_is_one_item_wherever_pandoc_wraps_it():
+    """An item wrapped after a question mark, which in the PDF's export would end the item."""
+    text = (PANDOC / "arc-2023-pandoc-block-notes.md").read_text(encoding="utf-8")
+    old = "a)  Which data could be exchanged in near real time?\n"
+    assert old in text
+    wrapped = text.replace(old, "a)  Which data could be exchanged in near real time?\n    Daily? Hourly?\n")
+    questions = parse_paper(wrapped).days[1].questions
+    assert questions[0].text == "Which data could be exchanged in near real time? Daily? Hourly?"
+    assert [q.letter for q in questions] == ["a", "b", "c"]
+
+
+def test_a_marker_at_the_start_of_a_wrapped_line_stays_with_its_word():
+    text = (PANDOC / "wsc-2030-hand-written.md").read_text(encoding="utf-8")
+    old = "where\nthe tide rises fastest.[^3]"
+    assert old in text
+    paper = parse_paper(text.replace(old, "where\nthe tide rises fastest.\n[^3]"))
+    assert paper.days[0].sections[0].blocks[0].text.endswith("rises fastest.[^3]")
+    assert paper.notes[2].referenced_at == text.split("\n").index("the tide rises fastest.[^3]") + 2
+
+
+def test_a_mix_of_notations_is_one_error_naming_the_rarer():
+    text = (PANDOC / "wsc-2030-hand-written.md").read_text(encoding="utf-8")
+    mixed = text.replace("dredging.[^6]", "dredging.⁶")
+    with pytest.raises(PaperError) as info:
+        parse_paper(mixed, source="p.md")
+    line = next(n for n, s in enumerate(mixed.split("\n"), 1) if "dredging.⁶" in s)
+    assert info.value.line == line
+    assert "'⁶' at column" in info.value.message and "Markdown footnotes" in info.value.message
+
+
+def test_pandoc_escapes_at_the_start_of_a_paragraph_are_undone():
+    text = (PANDOC / "wsc-2030-hand-written.md").read_text(encoding="utf-8")
+    old = "Wall heights are measured at low tide.[^5]"
+    paper = parse_paper(text.replace(old, "\\(a) Wall heights are measured at low tide.[^5]"))
+    assert paper.days[0].sections[1].subsections[0].blocks[0].text == "(a) Wall heights are measured at low " \
+                                                                      "tide.[^5]"
