@@ -179,6 +179,9 @@ CASES: dict[str, Bad] = {
                               "write the day's questions below this heading as lettered items"),
     "truncated-in-a-day.md": Bad("8 FEBRUARY 2023 - DATA", "this day has no 'DISCUSSION QUESTIONS:' section",
                                  "add it at the end of the day"),
+    "truncated-in-a-note-block.md": Bad("⁶ See [R/20", "the paper ends here, in a note block, before the "
+                                                      "discussion questions of the day at line 52",
+                                        "is the paper cut short? Put back the rest of it"),
     "questions-letter-skipped.md": Bad("- c) What prevents", "question (c) follows (a): expected (b)",
                                        "letter the questions a), b), c)… in order, none left out"),
     "questions-letters-out-of-order.md": Bad("- b) How are reservoirs", "question (b) comes first: expected (a)",

@@ -62,7 +62,15 @@ def parse_paper(text: str, *, source: str = "paper.md") -> Paper:
 def read_paper(path: str | Path) -> Paper:
     """Read a paper file: UTF-8 (a BOM and CRLF line ends are fine), then :func:`parse_paper`."""
     path = Path(path)
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise PaperError(str(path), None, "the paper was not found — put the paper's Markdown in this file, or give "
+                                          "its path: `paper2site <paper> <folder>`, or `paper:` of the `paper` "
+                                          "plugin in mkdocs.yml") from None
+    except OSError as exc:
+        raise PaperError(str(path), None, f"cannot read the paper ({exc.strerror}) — give the path of the paper's "
+                                          f"Markdown file, and check its permissions") from None
     if kind := _not_text(data):
         raise PaperError(str(path), 1, f"is {kind}, not the paper's Markdown — export the paper as Markdown, "
                                        f"saved as UTF-8")
