@@ -140,3 +140,40 @@ def test_pandoc_escapes_at_the_start_of_a_paragraph_are_undone():
     paper = parse_paper(text.replace(old, "\\(a) Wall heights are measured at low tide.[^5]"))
     assert paper.days[0].sections[1].subsections[0].blocks[0].text == "(a) Wall heights are measured at low " \
                                                                       "tide.[^5]"
+
+
+def hand_written(*changes: tuple[str, str]) -> str:
+    text = (PANDOC / "wsc-2030-hand-written.md").read_text(encoding="utf-8")
+    for old, new in changes:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    return text
+
+
+SYNTHETIC = FIXTURES / "synthetic" / "paper.md"
+
+
+@pytest.mark.parametrize("variant", [
+    pytest.param(hand_written(("WSC\n\nWORLD", "---\ntitle: WSC harbour dialogues\nauthor: HSO\n---\n\nWSC\n\nWORLD")),
+                 id="pandoc -s: YAML metadata first"),
+    pytest.param(hand_written(("# INTRODUCTION {#introduction}\n\n", "# INTRODUCTION\n"),
+                              ("## POLICY COMMITMENTS\n\nMembers", "## POLICY COMMITMENTS\nMembers")),
+                 id="a heading with no blank line after it"),
+    pytest.param(hand_written(("# 4 MARCH 2030 - THE COST", "**4 MARCH 2030 - THE COST"),
+                              ("UNEVENLY BORNE\n\n## POLICY", "UNEVENLY BORNE**\n\n## POLICY")),
+                 id="a day heading in bold capitals"),
+    pytest.param(hand_written(("[^1]: See [H/2028/9](#), chap. II.\n", "[^1]: See [H/2028/9](#), chap.\nII.\n")),
+                 id="a note's line not indented"),
+    pytest.param(hand_written(("\n\n[^1]: See", "\n\n[^1]:See")), id="a note without the space after its colon"),
+])
+def test_what_pandoc_may_also_write_is_the_same_paper(variant):
+    assert_same_paper(parse_paper(variant), read_paper(SYNTHETIC))
+
+
+def test_a_message_names_the_notes_as_the_pandoc_file_writes_them():
+    text = hand_written(("## POLICY COMMITMENTS\n\nMembers", "## POLICY COMMITMENTS[^6]\n\nMembers"),
+                        ("dredging.[^6]", "dredging."))
+    with pytest.raises(PaperError) as info:
+        parse_paper(text, source="p.md")
+    assert str(info.value).startswith(f"p.md:{text.split(chr(10)).index('## POLICY COMMITMENTS[^6]') + 1}: note "
+                                      f"marker [^6] in the section heading 'POLICY COMMITMENTS[^6]'")

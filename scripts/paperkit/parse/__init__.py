@@ -38,7 +38,7 @@ from ..errors import PaperError
 from ..model import Paper
 from .blocks import MONTHS, SUPERSCRIPTS, split_lines
 from .characters import check, tidy
-from .pandoc import paper_lines
+from .pandoc import as_written, paper_lines
 from .paper import read_blocks
 from .recase import sentence_case
 
@@ -56,7 +56,12 @@ def parse_paper(text: str, *, source: str = "paper.md") -> Paper:
     _check_text(text, source)
     pandoc = check(text, source)
     lines = paper_lines(text, source) if pandoc else [(n, tidy(s), ()) for n, s in enumerate(text.split("\n"), 1)]
-    return read_blocks(split_lines(lines, whole_paragraphs=pandoc), source, pandoc=pandoc)
+    try:
+        return read_blocks(split_lines(lines, whole_paragraphs=pandoc), source, pandoc=pandoc)
+    except PaperError as exc:
+        if not pandoc:
+            raise
+        raise PaperError(exc.path, exc.line, as_written(exc.message)) from None
 
 
 def read_paper(path: str | Path) -> Paper:

@@ -126,8 +126,8 @@ class _Letters:
 
 def _continues(out: list[_Flowing], raws: list[Raw], i: int) -> bool:
     """Whether block ``i`` goes on with the paragraph before the note block(s) right above it."""
-    return (i > 0 and raws[i - 1].kind is Kind.NOTES and raws[i - 1].splits and bool(out) and isinstance(out[-1], Paragraph)
-            and not terminated(out[-1].text))
+    return (i > 0 and raws[i - 1].kind is Kind.NOTES and raws[i - 1].splits and bool(out)
+            and isinstance(out[-1], Paragraph) and not terminated(out[-1].text))
 
 
 def _is_subheading(raw: Raw, text: str, nxt: Raw | None) -> bool:

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import PaperError
-from .blocks import SUPERSCRIPTS, Wraps, superscript
+from .blocks import SUPERSCRIPTS, Wraps, note_number, superscript
 from .characters import tidy
 
 # "[^17]: See …" — a note; "[^17]" — its marker
@@ -36,8 +36,11 @@ HEADING_RE = re.compile(r"^#{1,6}[ \t]")
 # "# INTRODUCTION {#introduction}" — the identifier pandoc may add to a heading
 ATTRIBUTES_RE = re.compile(r"[ \t]+\{[#.][^}]*\}[ \t]*$")
 # "\(d) promoting …", "a\) …": pandoc's escape of what would start a list
-ESCAPED_START_RE = re.compile(r"^\\(?=[(\-*+#])|^(\(?[A-Za-z0-9]{1,3})\\(?=[.)])")
+ESCAPED_START_RE = re.compile(r"^\\(?=[(\-*+])|^(\(?[A-Za-z0-9]{1,3})\\(?=[.)])")
+# "**19 OCTOBER 2030 - RISING TIDES**": a heading that Word had in bold capitals, not in a heading style
+BOLD_LINE_RE = re.compile(r"^\*\*([^*a-z]+)\*\*$")
 INDENT = ("    ", "\t")
+SUPERSCRIPT_RUN_RE = re.compile(f"[{SUPERSCRIPTS}]+")
 
 
 @dataclass
@@ -68,14 +71,15 @@ def paper_lines(text: str, source: str) -> list[tuple[int, str, Wraps]]:
             out.append((current.number, *_line(current, source)))
             current = None
 
-    for number, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
+    lines = text.split("\n")
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or number <= _metadata_end(lines):
             blanks.append(number)
             continue
         indented, bare = line.startswith(INDENT), line.strip() + ("\\" if line.endswith("  ") else "")
         definition, item = DEFINITION_RE.match(bare), ITEM_RE.match(bare)
         if definition and not indented:
-            nxt: _Logical | None = _Logical(number, [bare], kind="note")
+            nxt = _Logical(number, [bare], kind="note")
         elif HEADING_RE.match(bare) and not indented:
             nxt = _Logical(number, [ATTRIBUTES_RE.sub("", bare)], kind="heading")
         elif item and not (indented and current is not None and current.kind in ("item", "note")):
@@ -89,6 +93,8 @@ def paper_lines(text: str, source: str) -> list[tuple[int, str, Wraps]]:
             continue
         else:
             nxt = _Logical(number, [bare], kind="text")
+        if current is not None and "heading" in (current.kind, nxt.kind) and not blanks:
+            blanks = [number]  # a heading is a block of its own, blank line or not
         gap = bool(blanks) and not (nxt.kind == "item" and current is not None and current.kind == "item")
         close()
         out += [(n, "", ()) for n in blanks] if gap else []
@@ -97,6 +103,14 @@ def paper_lines(text: str, source: str) -> list[tuple[int, str, Wraps]]:
         current.broken = _hard_break(current)
     close()
     return out + [(n, "", ()) for n in blanks]
+
+
+def _metadata_end(lines: list[str]) -> int:
+    """The last line of the YAML metadata block that ``pandoc -s`` writes first (title, author…), or 0: the paper's
+    own title block follows it, in the text."""
+    if lines and lines[0].strip() == "---":
+        return next((n for n, s in enumerate(lines[1:], 2) if s.strip() in ("---", "...")), 0)
+    return 0
 
 
 def _hard_break(logical: _Logical) -> bool:
@@ -122,6 +136,8 @@ def _line(logical: _Logical, source: str) -> tuple[str, Wraps]:
         first = f"{superscript(_number(label, logical.number, source))} {body}"
     elif logical.kind == "text":
         first = ESCAPED_START_RE.sub(r"\1", first)
+        if len(logical.parts) == 1:
+            first = BOLD_LINE_RE.sub(r"\1", first)
     text, wraps = "", []
     for k, part in enumerate([first, *logical.parts[1:]]):
         part = tidy(MARKER_RE.sub(lambda m: superscript(_number(m.group(1), logical.number + k, source)), part))
@@ -130,6 +146,15 @@ def _line(logical: _Logical, source: str) -> tuple[str, Wraps]:
             wraps.append((len(text), logical.numbers[k]))
         text += part
     return text, tuple(wraps)
+
+
+def as_written(message: str) -> str:
+    """A message about the paper's lines with its note numbers as the pandoc file writes them: ``¹⁷`` → ``[^17]``.
+
+    >>> as_written("note marker ¹⁷ in the day heading")
+    'note marker [^17] in the day heading'
+    """
+    return SUPERSCRIPT_RUN_RE.sub(lambda m: f"[^{note_number(m.group(0))}]", message)
 
 
 def _number(label: str, line: int, source: str) -> int:

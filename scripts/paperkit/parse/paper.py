@@ -49,9 +49,9 @@ def read_blocks(raws: list[Raw], source: str, *, pandoc: bool = False) -> Paper:
 
 def _cut_in_notes(raws: list[Raw]) -> int | None:
     """The paper's last line, if it ends in a note block: a paper cut short where a page ended (a paper ends with
-    its last day's questions, or with the notes of that page *after* them)."""
+    its last day's questions, or with the notes of that page *after* them). pandoc's notes may all be at the end."""
     last = raws[-1]
-    return last.at(len(last.lines) - 1) if last.kind is Kind.NOTES else None
+    return last.at(len(last.lines) - 1) if last.kind is Kind.NOTES and last.splits else None
 
 
 def _undefined_marker(raws: list[Raw]) -> bool:
