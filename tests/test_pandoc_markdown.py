@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from pathlib import Path
 
 import pytest
 
+from paperkit import cli
 from paperkit.errors import PaperError
 from paperkit.model import LetteredList, Paper
 from paperkit.parse import parse_paper, read_paper
 
-from .conftest import FIXTURES, PAPER
+from .conftest import FIXTURES, PAPER, ROOT
 
 PANDOC = FIXTURES / "papers" / "pandoc"
 LINES = {"line", "referenced_at", "source"}
@@ -66,6 +68,25 @@ def test_the_2021_paper_from_word_through_pandoc_is_the_same_paper():
 ])
 def test_a_pandoc_paper_is_the_same_paper(pandoc, original):
     assert_same_paper(read_paper(PANDOC / pandoc), read_paper(original))
+
+
+def pages(paper: Path, bibliography: Path, topics: Path | None, out: Path) -> dict[str, str]:
+    args = [str(paper), str(out), "--bibliography", str(bibliography), "--topics", str(topics or "")]
+    assert cli.main(args) == 0
+    return {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8") for p in sorted(out.rglob("*"))
+            if p.is_file()}
+
+
+@pytest.mark.parametrize("pandoc, original, bibliography, topics", [
+    pytest.param("cnd-2021-pandoc.md", PAPER, ROOT / "footnotes" / "sources.bib", ROOT / "footnotes" / "topics.yml",
+                 marks=pytest.mark.paper_facts, id="2021"),
+    pytest.param("arc-2023-pandoc-block-notes.md", FIXTURES / "papers" / "arc-2023-two-days.md",
+                 FIXTURES / "papers" / "arc-2023-two-days.bib", None, id="two days"),
+])
+def test_paper2site_writes_the_same_pages_from_pandoc_markdown(pandoc, original, bibliography, topics, tmp_path):
+    written = pages(PANDOC / pandoc, bibliography, topics, tmp_path / "pandoc")
+    assert written == pages(original, bibliography, topics, tmp_path / "original")
+    assert len(written) > 5
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in PANDOC.glob("*.md")))

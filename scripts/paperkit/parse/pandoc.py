@@ -53,7 +53,8 @@ class _Logical:
     numbers: list[int] = field(default_factory=list)
     """Their lines in the file."""
     kind: str = "text"
-    """``text``, ``item`` or ``note``: an item or a note goes on in lines indented below it."""
+    """``text``, ``heading``, ``item`` or ``note``: a heading is one line; an item or a note goes on in lines
+    indented below it, blank lines between or not."""
     broken: bool = False
     """The last line ended with a hard line break: the next line is a line of its own."""
 
@@ -72,8 +73,9 @@ def paper_lines(text: str, source: str) -> list[tuple[int, str, Wraps]]:
             current = None
 
     lines = text.split("\n")
+    metadata = _metadata_end(lines)
     for number, line in enumerate(lines, 1):
-        if not line.strip() or number <= _metadata_end(lines):
+        if not line.strip() or number <= metadata:
             blanks.append(number)
             continue
         indented, bare = line.startswith(INDENT), line.strip() + ("\\" if line.endswith("  ") else "")
@@ -140,9 +142,10 @@ def _line(logical: _Logical, source: str) -> tuple[str, Wraps]:
             first = BOLD_LINE_RE.sub(r"\1", first)
     text, wraps = "", []
     for k, part in enumerate([first, *logical.parts[1:]]):
-        part = tidy(MARKER_RE.sub(lambda m: superscript(_number(m.group(1), logical.number + k, source)), part))
+        at = logical.numbers[k]
+        part = tidy(MARKER_RE.sub(lambda m: superscript(_number(m.group(1), at, source)), part))
         if k:
-            text += "" if part[:1] in SUPERSCRIPTS else " "  # "…tides\n[^1]" is "…tides¹"
+            text += "" if part and part[0] in SUPERSCRIPTS else " "  # "…tides\n[^1]" is "…tides¹"
             wraps.append((len(text), logical.numbers[k]))
         text += part
     return text, tuple(wraps)
