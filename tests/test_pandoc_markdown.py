@@ -20,7 +20,8 @@ from paperkit.errors import PaperError
 from paperkit.model import LetteredList, Paper
 from paperkit.parse import parse_paper, read_paper
 
-from .conftest import FIXTURES, PAPER, ROOT
+from .conftest import FIXTURES, PAPER, ROOT, mkdocs_build
+from .projects import paper_project
 
 PANDOC = FIXTURES / "papers" / "pandoc"
 LINES = {"line", "referenced_at", "source"}
@@ -87,6 +88,19 @@ def test_paper2site_writes_the_same_pages_from_pandoc_markdown(pandoc, original,
     written = pages(PANDOC / pandoc, bibliography, topics, tmp_path / "pandoc")
     assert written == pages(original, bibliography, topics, tmp_path / "original")
     assert len(written) > 5
+
+
+def test_mkdocs_builds_the_same_site_byte_for_byte_from_pandoc_markdown(tmp_path):
+    sites = {}
+    for name, paper in (("pdf", FIXTURES / "papers" / "arc-2023-two-days.md"),
+                        ("pandoc", PANDOC / "arc-2023-pandoc-block-notes.md")):
+        config = paper_project(tmp_path / name, paper=paper, bibliography=FIXTURES / "papers" / "arc-2023-two-days.bib")
+        done = mkdocs_build(tmp_path / name / "site", config=config)
+        assert done.returncode == 0, done.stderr
+        sites[name] = {p.relative_to(tmp_path / name / "site").as_posix(): p.read_bytes()
+                       for p in sorted((tmp_path / name / "site").rglob("*")) if p.is_file()}
+    assert "8-february/index.html" in sites["pdf"]
+    assert sites["pandoc"] == sites["pdf"]
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in PANDOC.glob("*.md")))
