@@ -200,6 +200,12 @@ SYNTHETIC = FIXTURES / "synthetic" / "paper.md"
     pytest.param(hand_written(("[^1]: See [H/2028/9](#), chap. II.\n", "[^1]: See [H/2028/9](#), chap.\nII.\n")),
                  id="a note's line not indented"),
     pytest.param(hand_written(("\n\n[^1]: See", "\n\n[^1]:See")), id="a note without the space after its colon"),
+    pytest.param(hand_written(("[^1]: See [H/2028/9](#), chap. II.\n\n", ""),
+                              ("# INTRODUCTION", "[^1]: See [H/2028/9](#), chap. II.\n\n# INTRODUCTION")),
+                 id="a note before its marker, above the introduction"),
+    pytest.param(hand_written(("[^7]: *Tide Atlas 2029*, figure 5.\n\n", ""),
+                              ("[^2]: *Tide", "[^7]: *Tide Atlas 2029*, figure 5.\n\n[^2]: *Tide")),
+                 id="the notes at the end not in order"),
 ])
 def test_what_pandoc_may_also_write_is_the_same_paper(variant):
     assert_same_paper(parse_paper(variant), read_paper(SYNTHETIC))

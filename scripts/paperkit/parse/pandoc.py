@@ -12,10 +12,11 @@ the paper's own lines, each with its line in the file, for the same classificati
         table 2.                          its lines indented: one line "¹ …"
 
 Markers ``[^17]`` become the paper's superscript digits (``¹⁷``), which the rest of the parser reads as it reads
-the PDF's. A paragraph is whole in pandoc Markdown: no note block cuts it (``Raw.splits``).
+the PDF's. Where a note is does not matter in pandoc Markdown: the notes go after everything else, by number, each
+with its own line in the file. A paragraph is whole: no note block cuts it (``Raw.splits``).
 
     >>> [line for _, line, _ in paper_lines("Tides rose.[^1]\\nFast.\\n\\n[^1]: Atlas,\\n    p. 4.", "p.md")]
-    ['Tides rose.¹ Fast.', '', '¹ Atlas, p. 4.']
+    ['Tides rose.¹ Fast.', '', '', '¹ Atlas, p. 4.']
 """
 
 from __future__ import annotations
@@ -63,13 +64,18 @@ def paper_lines(text: str, source: str) -> list[tuple[int, str, Wraps]]:
     """The paper's lines (``""`` between blocks), tidied, each with the line of the file it starts on and where
     it was wrapped (``Raw.wraps``)."""
     out: list[tuple[int, str, Wraps]] = []
+    notes: list[tuple[int, tuple[int, str, Wraps]]] = []  # (its number, its line)
     current: _Logical | None = None
     blanks: list[int] = []
 
     def close() -> None:
         nonlocal current
         if current is not None:
-            out.append((current.number, *_line(current, source)))
+            line = (current.number, *_line(current, source))
+            if current.kind == "note":
+                notes.append((note_number(line[1].split(" ", 1)[0]), line))  # "¹⁷ See …": _line made it so
+            else:
+                out.append(line)
             current = None
 
     lines = text.split("\n")
@@ -104,7 +110,10 @@ def paper_lines(text: str, source: str) -> list[tuple[int, str, Wraps]]:
         current.numbers.append(number)
         current.broken = _hard_break(current)
     close()
-    return out + [(n, "", ()) for n in blanks]
+    out += [(n, "", ()) for n in blanks]
+    for _, line in sorted(notes, key=lambda note: note[0]):  # wherever they were: after the last day, in order
+        out += [(line[0], "", ()), line]
+    return out
 
 
 def _metadata_end(lines: list[str]) -> int:
