@@ -16,8 +16,10 @@ Named with their line and column, each with what to do:
   and partly pandoc's Markdown footnotes (``[^42]``, ``[^42]: …``) — either is a paper's notation (:func:`check`
   says which), a mix is not.
 
-    >>> normalise("POLICY\\u00a0COMMITMENTS\\n\\n  Tides rose.\\u00a0¹", "p.md")
-    'POLICY COMMITMENTS\\n\\nTides rose.¹'
+    >>> tidy("## POLICY\\u00a0COMMITMENTS"), tidy("  Tides rose.\\u00a0¹")
+    ('POLICY COMMITMENTS', 'Tides rose.¹')
+    >>> check("Tides rose.¹\\n\\n¹ Atlas.", "p.md"), check("Tides rose.[^1]\\n\\n[^1]: Atlas.", "p.md")
+    (False, True)
 """
 
 from __future__ import annotations
@@ -56,12 +58,6 @@ class _Mojibake:
 
     def start(self) -> int:
         return self.at
-
-
-def normalise(text: str, source: str) -> str:
-    """``text`` (line ends already ``\\n``) with what is harmless normalised; raises on the first problem."""
-    check(text, source)
-    return "\n".join(tidy(line) for line in text.split("\n"))
 
 
 def tidy(line: str) -> str:
