@@ -5,8 +5,9 @@ build exactly the pages of the paper as written. Raw HTML in a paper is shown as
 and a BOM simply work. The README's build command never leaves a half-written site/.
 
 The bad papers in tests/fixtures/bad_papers/ are each the synthetic two-day paper
-(tests/fixtures/papers/arc-2023-two-days.md) with one thing broken (but pdf-file.md, binary.md); the very large
-ones are made here. CASES says, for each, the line the error names (found in the bad file itself, by its text),
+(tests/fixtures/papers/arc-2023-two-days.md) with one thing broken (but pdf-file.md, binary.md; the pandoc-*.md
+ones are that paper as pandoc writes it from Word, tests/fixtures/papers/pandoc/arc-2023-pandoc-block-notes.md,
+with one thing broken); the very large ones are made here. CASES says, for each, the line the error names (found in the bad file itself, by its text),
 words of what is wrong and words of the fix.
 """
 
