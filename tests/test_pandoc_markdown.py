@@ -218,3 +218,14 @@ def test_a_message_names_the_notes_as_the_pandoc_file_writes_them():
         parse_paper(text, source="p.md")
     assert str(info.value).startswith(f"p.md:{text.split(chr(10)).index('## POLICY COMMITMENTS[^6]') + 1}: note "
                                       f"marker [^6] in the section heading 'POLICY COMMITMENTS[^6]'")
+
+
+def test_a_superscript_in_a_pandoc_paper_is_no_note_and_is_said_so():
+    """pandoc writes Word's superscript formatting as '^2^': in a paper of footnotes, that is text, not a note."""
+    text = hand_written(("fuel for dredgers rose", "fuel for 10^3^ dredgers rose"))
+    with pytest.raises(PaperError) as info:
+        parse_paper(text, source="p.md")
+    assert info.value.line == next(n for n, s in enumerate(text.split("\n"), 1) if "10^3^" in s)
+    what, _, fix = info.value.message.partition(" — ")
+    assert what.endswith("is a superscript in caret notation, not a footnote")
+    assert "make it a footnote in Word" in fix and "superscript digits" not in fix

@@ -89,6 +89,10 @@ def check(text: str, source: str) -> bool:
     if kind == "notes":
         what = other_notes.group(0)  # type: ignore[union-attr]
         form = "an HTML superscript" if what.startswith("<") else "a superscript in caret notation"
+        if pandoc:  # Word's superscript formatting, as pandoc writes it
+            raise PaperError(source, number, f"'{what}' at column {column} is {form}, not a footnote — if it is a "
+                                             f"note, make it a footnote in Word (pandoc writes it '[^1]' and "
+                                             f"'[^1]: …'); if it is no note, write it without superscript")
         raise PaperError(source, number, f"'{what}' at column {column} is {form}, which the paper's format does not "
                                          f"use for notes — write the marker as superscript digits right after the "
                                          f"text (…tides.¹⁷) and the note as a paragraph of its own that starts with "
