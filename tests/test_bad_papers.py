@@ -5,8 +5,9 @@ build exactly the pages of the paper as written. Raw HTML in a paper is shown as
 and a BOM simply work. The README's build command never leaves a half-written site/.
 
 The bad papers in tests/fixtures/bad_papers/ are each the synthetic two-day paper
-(tests/fixtures/papers/arc-2023-two-days.md) with one thing broken (but pdf-file.md, binary.md); the very large
-ones are made here. CASES says, for each, the line the error names (found in the bad file itself, by its text),
+(tests/fixtures/papers/arc-2023-two-days.md) with one thing broken (but pdf-file.md, binary.md; the pandoc-*.md
+ones are that paper as pandoc writes it from Word, tests/fixtures/papers/pandoc/arc-2023-pandoc-block-notes.md,
+with one thing broken); the very large ones are made here. CASES says, for each, the line the error names (found in the bad file itself, by its text),
 words of what is wrong and words of the fix.
 """
 
@@ -179,6 +180,9 @@ CASES: dict[str, Bad] = {
                               "write the day's questions below this heading as lettered items"),
     "truncated-in-a-day.md": Bad("8 FEBRUARY 2023 - DATA", "this day has no 'DISCUSSION QUESTIONS:' section",
                                  "add it at the end of the day"),
+    "truncated-in-a-note-block.md": Bad("⁶ See [R/20", "the paper ends here, in a note block, before the "
+                                                      "discussion questions of the day at line 52",
+                                        "is the paper cut short? Put back the rest of it"),
     "questions-letter-skipped.md": Bad("- c) What prevents", "question (c) follows (a): expected (b)",
                                        "letter the questions a), b), c)… in order, none left out"),
     "questions-letters-out-of-order.md": Bad("- b) How are reservoirs", "question (b) comes first: expected (a)",
@@ -224,6 +228,21 @@ CASES: dict[str, Bad] = {
     "ibid-after-two-sources.md": Bad("⁷ Ibid.", "note 7", "write out which one note 7 means", resolver=True),
     "unknown-source.md": Bad("⁷ Lake Board", "Atlas of Lakes 2021", "add an entry whose title or symbol is",
                              resolver=True),
+    # -- pandoc's Markdown (tests/fixtures/papers/pandoc/arc-2023-pandoc-block-notes.md with one thing broken) --
+    "pandoc-note-undefined.md": Bad("dry years.[^5]", "note 5 is referenced but never defined",
+                                    "add its text ('[^5]: …') below the paragraph"),
+    "pandoc-note-never-referenced.md": Bad("[^6]: See", "note 6 is never referenced",
+                                           "add the marker [^6] after the sentence it supports"),
+    "pandoc-note-number-skipped.md": Bad("every quarter.[^9]", "note marker 9 is out of order: expected 6",
+                                         "notes are numbered through the whole paper"),
+    "pandoc-note-without-text.md": Bad("[^5]:", "note [^5] has no text", "write its text after '[^5]: '"),
+    "pandoc-note-not-numbered.md": Bad("dry years.[^glacier]", "the note '[^glacier]' is not numbered",
+                                       "write it '[^1]', '[^2]', … in the order of the markers"),
+    "pandoc-mixed-notations.md": Bad("every quarter.⁶", "'⁶' at column 67 is a superscript note number, but the "
+                                                       "paper's other notes are Markdown footnotes (the first at "
+                                                       "line 23: '[^1]')", "write every note in one notation"),
+    "pandoc-question-list-numbered.md": Bad("1.  Which data", "this question is not lettered 'a)'",
+                                            "letter each question 'a)', 'b)', 'c)'…"),
 }
 
 # made here, not committed: a 5 MB paper and a line of 1 MB

@@ -11,6 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from mkdocs.config import load_config
+
+from paperkit.errors import PaperError
+from paperkit.snippets import appended_files
 
 from .conftest import FIXTURES, ROOT
 
@@ -103,6 +107,45 @@ def test_a_bibliography_that_is_not_utf8(tmp_path):
     data = BIB.read_bytes().replace(b"Alpine Rivers Commission}", "Alpine Rivers Commission – Genève}".encode("cp1252"), 1)
     line = data[: data.index(b"Gen")].count(b"\n") + 1
     assert _bib(tmp_path, data) == f":{line}: is not UTF-8 text (byte 0x96) — save the bibliography as UTF-8"
+
+
+@pytest.mark.parametrize(("data", "what"), [
+    (b"", "is empty"),
+    (b"\n  \n", "is empty"),
+    (b"% the sources of the 2030 paper, to come\n\n@comment{nothing yet}\n", "has only comments, no entry"),
+])
+def test_an_empty_bibliography_is_said_to_be_empty(tmp_path, data, what):
+    assert _bib(tmp_path, data) == (f": the bibliography {what} — put the sources in it, one BibTeX entry each "
+                                    "(`@book{key, title = {…}, …}`), or point the `paper` plugin's `bibliography:` "
+                                    "in mkdocs.yml at the right file")
+
+
+def test_a_missing_paper_stops_paper2site_naming_it(tmp_path):
+    out = tmp_path / "pages"
+    done = subprocess.run([str(PAPER2SITE), str(tmp_path / "paper.md"), str(out), "--bibliography", str(BIB),
+                           "--topics", ""], capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert one_error(done).startswith(f"error: {tmp_path / 'paper.md'}: the paper was not found — put the paper's "
+                                      f"Markdown in this file, or give its path")
+    assert not out.exists()
+
+
+def test_a_missing_glossary_is_named_with_where_it_was_looked_for(tmp_path):
+    config = load_config(str(project(tmp_path)))
+    glossary = tmp_path / "footnotes" / "abbreviations.md"
+    assert appended_files(config) == [glossary]
+    glossary.unlink()
+    with pytest.raises(PaperError) as info:
+        appended_files(config)
+    assert info.value.path == str(glossary)
+    assert f"looked for `footnotes/abbreviations.md` in {tmp_path}" in info.value.message
+    assert info.value.message.endswith("— create it, or fix `auto_append` in mkdocs.yml")
+
+
+def test_one_base_path_may_be_written_without_a_list(tmp_path):
+    """``base_path: footnotes`` is pymdownx.snippets' list of one: the glossary is found there."""
+    config = load_config(str(project(tmp_path)))
+    config.mdx_configs["pymdownx.snippets"].update(base_path="footnotes", auto_append=["abbreviations.md"])
+    assert appended_files(config) == [tmp_path / "footnotes" / "abbreviations.md"]
 
 
 def test_a_duplicate_bibtex_key_names_its_line(tmp_path):

@@ -8,7 +8,7 @@ import pytest
 
 from paperkit.errors import PaperError
 from paperkit.model import LetteredList, Paragraph, SectionKind
-from paperkit.parse import parse_paper, read_paper, sentence_case
+from paperkit.parse import SUPERSCRIPTS, parse_paper, read_paper, sentence_case
 
 from .conftest import FIXTURES
 
@@ -307,3 +307,27 @@ def test_a_section_heading_in_sentence_case_is_that_section():
     day = parse(text).days[0]
     assert [s.kind for s in day.sections] == [SectionKind.POLICY, SectionKind.BACKGROUND, SectionKind.QUESTIONS]
     assert day.sections[1].heading == "Background information"
+
+
+@pytest.mark.parametrize("cut", ["after", "inside"])
+def test_a_paper_cut_off_in_a_note_block_is_named_where_it_ends(cut):
+    """Not at the heading of the day (or introduction) it cut short: at the end, where the rest is missing."""
+    lines = TEXT.split("\n")
+    first_day = line_of(TEXT, "3 MARCH 2030 - ")
+    notes = [n for n, s in enumerate(lines, 1) if s[:1] in SUPERSCRIPTS and s[:1]]
+    in_days = [n for n in notes if n > first_day]
+    assert len(in_days) >= 4
+    for n in [notes[0], *in_days]:  # the first: a note of the introduction, a note after it still to come
+        kept = lines[:n - 1] + [lines[n - 1] if cut == "after" else lines[n - 1][:6]]
+        error = error_of("\n".join(kept) + "\n")
+        assert error.line == n, (n, str(error))
+        assert "the paper ends here, in a note block" in error.message and "cut short" in error.message, str(error)
+
+
+def test_a_missing_paper_file_is_one_message_naming_it(tmp_path):
+    with pytest.raises(PaperError) as info:
+        read_paper(tmp_path / "nowhere.md")
+    assert str(info.value).startswith(f"{tmp_path / 'nowhere.md'}: the paper was not found — ")
+    with pytest.raises(PaperError) as info:
+        read_paper(tmp_path)
+    assert str(info.value).startswith(f"{tmp_path}: cannot read the paper (")

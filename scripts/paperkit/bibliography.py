@@ -111,6 +111,11 @@ def load_bibliography(path: str | Path) -> Bibliography:
         raise PaperError(where, err.lineno, f"BibTeX syntax error: {err.args[0] if err.args else err}") from None
     except PybtexError as err:
         raise PaperError(where, None, f"BibTeX error: {err}") from None
+    if not data.entries:
+        what = "has only comments, no entry" if text.strip() else "is empty"
+        raise PaperError(where, None, f"the bibliography {what} — put the sources in it, one BibTeX entry each "
+                                      f"(`@book{{key, title = {{…}}, …}}`), or point the `paper` plugin's "
+                                      f"`bibliography:` in mkdocs.yml at the right file")
     lines = {key: line for _, key, line in starts}
 
     entries: list[Entry] = []

@@ -1,6 +1,7 @@
 """Stage "resolve notes to sources": each note → the bibliography entries it cites, with locators.
 
-The bibliography is read by :mod:`paperkit.bibliography`, locators by :mod:`paperkit.locators`.
+The bibliography is read by :mod:`paperkit.bibliography`, locators by :mod:`paperkit.locators`, the
+sources' names found in a note by :mod:`paperkit.source_names`.
 
 Input: the paper's notes (``Footnote`` records) and a BibTeX bibliography whose entries carry, besides
 the usual fields, ``symbol``, ``shortnames``, ``match`` and ``group`` (see ``footnotes/sources.bib``).
@@ -33,15 +34,15 @@ entry, an "Ibid." with no note before it, an "Ibid." after a note that cites sev
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from types import MappingProxyType
 
 from .bibliography import Bibliography
 from .errors import PaperError
 from .locators import LocatorPart, locator_text, narrow, parts, parts_before
 from .markup import PLACEHOLDER_LINK_RE
 from .model import Footnote
+from .source_names import NameIndex, find_names, markup_span, name_index, plain_text
 from .text import fold_name
 
 
@@ -103,7 +104,7 @@ def note_problems(notes: Sequence[Footnote], bib: Bibliography, *, source: str) 
 
 def _resolve_all(notes: Sequence[Footnote], bib: Bibliography,
                  source: str) -> tuple[list[ResolvedNote | None], list[PaperError]]:
-    names = _name_index(bib)
+    names = name_index(bib)
     resolved: list[ResolvedNote | None] = []
     problems: list[PaperError] = []
     for i, note in enumerate(notes):
@@ -141,8 +142,8 @@ _IBID = re.compile(r"^\s*ibid\b\.?", re.IGNORECASE)
 def _resolve_one(note: Footnote, before: tuple[int, ResolvedNote | None] | None,
                  names: NameIndex, bib_path: str) -> Outcome:
     """One note's citations; ``before`` is the previous note's number and resolution (``None`` if in error)."""
-    plain, where = _plain(note.text)
-    spans = _find_names(fold_name(plain), names)
+    plain, where = plain_text(note.text)
+    spans = find_names(fold_name(plain), names)
     ibid = _IBID.match(plain)
 
     citations: list[Citation] = []
@@ -155,11 +156,11 @@ def _resolve_one(note: Footnote, before: tuple[int, ResolvedNote | None] | None,
                 return followed
             citations.append(followed)
         elif not mentions:
-            return _unnamed(note.text, slice(*_markup_span(note.text, where, start, end)), bib_path)
+            return _unnamed(note.text, slice(*markup_span(note.text, where, start, end)), bib_path)
         for i, m in enumerate(mentions):
             after = plain[m.end:(mentions[i + 1].lead if i + 1 < len(mentions) else end)]
             locator = m.before + tuple(p for _, p in parts(after))
-            span = _markup_span(note.text, where, m.start, m.end)
+            span = markup_span(note.text, where, m.start, m.end)
             citations.append(Citation(m.key, locator, plain[m.start:m.end], note.number, span,
                                       _symbol_only(note.text[slice(*span)])))
     return ResolvedNote(note.number, tuple(citations), ibid=bool(ibid),
@@ -217,120 +218,3 @@ def _segments(plain: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[i
     cuts = [m for m in _SEPARATOR.finditer(plain) if not any(s <= m.start() < e for s, e, _ in spans)]
     bounds = [0, *(x for m in cuts for x in (m.start(), m.end())), len(plain)]
     return [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2) if plain[bounds[i]:bounds[i + 1]].strip(" .,")]
-
-
-# ---------------------------------------------------------------- names in text
-
-
-@dataclass(frozen=True, slots=True)
-class NameIndex:
-    """Every name of every entry, folded, ranked in the order names win (longest first), filed by its first word
-    and its length, so that at each word of a note only the names that could stand there are looked up: the cost
-    of a note does not grow with the bibliography."""
-
-    by_first_word: Mapping[str, tuple[tuple[int, Mapping[str, tuple[int, str]]], ...]]
-    """First word (a run of letters and digits) → for each length of name, ``{folded name: (rank, key)}``."""
-    other: tuple[tuple[int, str, str], ...]
-    """``(rank, folded name, key)`` of the names that start with a mark rather than a word: looked for everywhere."""
-
-
-def _name_index(bib: Bibliography) -> NameIndex:
-    """The bibliography's names, longest first (ties in file order)."""
-    names = sorted(((fold_name(name), e.key) for e in bib.entries for name in e.names),
-                   key=lambda item: len(item[0]), reverse=True)
-    by_first: dict[str, dict[int, dict[str, tuple[int, str]]]] = {}
-    other: list[tuple[int, str, str]] = []
-    for rank, (name, key) in enumerate(names):
-        if not name:
-            continue
-        if first := _WORD_RUN.match(name):
-            by_first.setdefault(first.group(0), {}).setdefault(len(name), {}).setdefault(name, (rank, key))
-        else:
-            other.append((rank, name, key))
-    return NameIndex(MappingProxyType({w: tuple((n, MappingProxyType(d)) for n, d in by_len.items())
-                                       for w, by_len in by_first.items()}), tuple(other))
-
-
-# a run of letters and digits (what ``str.isalnum`` accepts), the unit a name's ends must fall on
-_WORD_RUN = re.compile(r"[^\W_]+")
-
-
-def _find_names(folded: str, names: NameIndex) -> list[tuple[int, int, str]]:
-    """Non-overlapping (start, end, key) spans of entry names in a folded note: the longest names win, and a
-    name is taken at each of its whole-word occurrences, left to right, that overlaps nothing taken before."""
-    found: list[tuple[int, int, int, str]] = []  # (rank, start, end, key)
-    for word in _WORD_RUN.finditer(folded):
-        s = word.start()
-        if s and folded[s - 1].isalnum():  # "_" or a letter \w misses: not a word's start
-            continue
-        for length, named in names.by_first_word.get(word.group(0), ()):
-            if (hit := named.get(folded[s:s + length])) and _ends_a_word(folded, s + length):
-                found.append((hit[0], s, s + length, hit[1]))
-    for rank, name, key in names.other:
-        at = folded.find(name)
-        while at != -1:
-            if (at == 0 or not folded[at - 1].isalnum()) and _ends_a_word(folded, at + len(name)):
-                found.append((rank, at, at + len(name), key))
-            at = folded.find(name, at + len(name))
-    taken: list[tuple[int, int, str]] = []
-    last_end: dict[int, int] = {}  # a name's occurrences never overlap each other
-    for rank, s, e, key in sorted(found):
-        if s < last_end.get(rank, 0):
-            continue
-        last_end[rank] = e
-        if all(e <= ts or s >= te for ts, te, _ in taken):
-            taken.append((s, e, key))
-    return sorted(taken)
-
-
-def _ends_a_word(folded: str, end: int) -> bool:
-    return end == len(folded) or not folded[end].isalnum()
-
-
-def _plain(markdown: str) -> tuple[str, list[int]]:
-    """A note's Markdown as plain text, and for each plain character its index in the Markdown.
-
-    ``*x*`` → ``x``; ``[x](url)`` → ``x``; ``\\$`` → ``$``; runs of white space → one space.
-    """
-    out: list[str] = []
-    where: list[int] = []
-    i = 0
-    while i < len(markdown):
-        c = markdown[i]
-        if c == "\\" and i + 1 < len(markdown):
-            out.append(markdown[i + 1])
-            where.append(i + 1)
-            i += 2
-            continue
-        if c == "]" and markdown.startswith("(", i + 1) and ")" in markdown[i + 1:]:
-            i = markdown.index(")", i + 1) + 1
-            continue
-        if c in "*_[" or c == "]":
-            i += 1
-            continue
-        if c.isspace():
-            if out and out[-1] != " ":
-                out.append(" ")
-                where.append(i)
-            i += 1
-            continue
-        out.append(c)
-        where.append(i)
-        i += 1
-    return "".join(out), where
-
-
-def _markup_span(markdown: str, where: Sequence[int], start: int, end: int) -> tuple[int, int]:
-    """The Markdown span of plain ``[start, end)``, widened over the markup that opens and closes it."""
-    first, last = where[start], where[end - 1] + 1
-    while first > 0 and markdown[first - 1] in "*_[":
-        first -= 1
-    while last < len(markdown):
-        if markdown[last] in "*_":
-            last += 1
-        elif markdown[last] == "]" and markdown.startswith("(", last + 1) and ")" in markdown[last + 1:]:
-            last = markdown.index(")", last + 1) + 1
-        else:
-            break
-    return first, last
-

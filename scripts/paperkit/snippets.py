@@ -10,11 +10,38 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from .errors import PaperError
+
 
 def appended_snippets(config: MkDocsConfig) -> list[tuple[str, Path | None]]:
     """The files pymdownx.snippets appends to every page, each with where it is found — the first
     ``base_path`` holding it, relative to ``mkdocs.yml`` — or ``None``."""
     snippets = config.mdx_configs.get("pymdownx.snippets", {})
-    bases = [Path(config.config_file_path or ".").parent / b for b in snippets.get("base_path", ["."])]
+    bases = _bases(config)
     return [(name, next((b / name for b in bases if (b / name).is_file()), None))
-            for name in snippets.get("auto_append", [])]
+            for name in _listed(snippets.get("auto_append", []))]
+
+
+def appended_files(config: MkDocsConfig) -> list[Path]:
+    """Where each appended file is; :class:`PaperError` naming the first one that is nowhere, and where it was
+    looked for."""
+    found = []
+    for name, path in appended_snippets(config):
+        if path is None:
+            bases = _bases(config)
+            places = ", ".join(str(b) for b in bases)
+            raise PaperError(str(bases[0] / name) if bases else name, None,
+                             f"the glossary was not found in any `base_path` of pymdownx.snippets (looked for "
+                             f"`{name}` in {places or 'none'}) — create it, or fix `auto_append` in mkdocs.yml")
+        found.append(path)
+    return found
+
+
+def _bases(config: MkDocsConfig) -> list[Path]:
+    snippets = config.mdx_configs.get("pymdownx.snippets", {})
+    return [Path(config.config_file_path or ".").parent / b for b in _listed(snippets.get("base_path", ["."]))]
+
+
+def _listed(value: str | list[str]) -> list[str]:
+    """pymdownx.snippets takes one path for a list of one: ``base_path: footnotes``."""
+    return [value] if isinstance(value, str) else list(value)

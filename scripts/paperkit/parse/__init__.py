@@ -1,4 +1,5 @@
-"""Stage 1 — read the paper: Markdown that came out of a PDF → :class:`paperkit.model.Paper`.
+"""Stage 1 — read the paper: Markdown that came out of a PDF, or that pandoc wrote from the Word file
+(:mod:`.pandoc`) → :class:`paperkit.model.Paper`.
 
 The format, as every edition of the background paper prints it (the example is invented)::
 
@@ -17,6 +18,9 @@ A superscript marker ``…tides.¹⁷`` becomes the token ``[^17]``; a paragraph
 (it does not end a sentence) is joined again. Anything that does not fit raises :class:`PaperError`
 naming the line and what to fix.
 
+pandoc's Markdown (notes ``[^17]`` and ``[^17]: See …``, told by its notes: a paper uses one notation or the other)
+is first turned into the same lines, each with its line in the file (:mod:`.pandoc`); the rest is the same.
+
 The stages of reading, one module each:
 
 - :mod:`.blocks` — the text split into blocks (runs of non-blank lines), each classified once (:class:`Kind`);
@@ -32,8 +36,9 @@ from pathlib import Path
 
 from ..errors import PaperError
 from ..model import Paper
-from .blocks import MONTHS, SUPERSCRIPTS, split_blocks
-from .characters import normalise
+from .blocks import MONTHS, SUPERSCRIPTS, split_lines
+from .characters import check, tidy
+from .pandoc import as_written, paper_lines
 from .paper import read_blocks
 from .recase import sentence_case
 
@@ -49,13 +54,28 @@ def parse_paper(text: str, *, source: str = "paper.md") -> Paper:
     """Parse the paper's text (already decoded) into the model."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     _check_text(text, source)
-    return read_blocks(split_blocks(normalise(text, source)), source)
+    pandoc = check(text, source)
+    lines = paper_lines(text, source) if pandoc else [(n, tidy(s), ()) for n, s in enumerate(text.split("\n"), 1)]
+    try:
+        return read_blocks(split_lines(lines, whole_paragraphs=pandoc), source, pandoc=pandoc)
+    except PaperError as exc:
+        if not pandoc:
+            raise
+        raise PaperError(exc.path, exc.line, as_written(exc.message)) from None
 
 
 def read_paper(path: str | Path) -> Paper:
     """Read a paper file: UTF-8 (a BOM and CRLF line ends are fine), then :func:`parse_paper`."""
     path = Path(path)
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise PaperError(str(path), None, "the paper was not found — put the paper's Markdown in this file, or give "
+                                          "its path: `paper2site <paper> <folder>`, or `paper:` of the `paper` "
+                                          "plugin in mkdocs.yml") from None
+    except OSError as exc:
+        raise PaperError(str(path), None, f"cannot read the paper ({exc.strerror}) — give the path of the paper's "
+                                          f"Markdown file, and check its permissions") from None
     if kind := _not_text(data):
         raise PaperError(str(path), 1, f"is {kind}, not the paper's Markdown — export the paper as Markdown, "
                                        f"saved as UTF-8")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import enum
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import SectionKind
 from ..text import MONTHS as ENGLISH_MONTHS
@@ -68,10 +68,27 @@ class Raw:
     """Running text: not a heading, note block or list, and it ends a sentence or is too long to be a heading."""
     problem: tuple[int, str] | None = None
     """For ``Kind.BROKEN``: the line to fix and the message, ``what — how to fix``."""
+    numbers: tuple[int, ...] = ()
+    """The paper's line of each of ``lines``, when they are not one after the other (a wrapped paragraph of pandoc
+    Markdown is one of ``lines``); empty: ``line``, ``line + 1``, …"""
+    wraps: tuple[tuple[tuple[int, int], ...], ...] = ()
+    """For each of ``lines`` that was wrapped over more lines of the paper: where each next one starts, as
+    (column in the line, line in the paper)."""
+    splits: bool = True
+    """For ``Kind.NOTES``: set where the PDF's page ended, so the paragraph above may go on below it (pandoc's
+    notes are not: every paragraph there is whole)."""
 
     @property
     def text(self) -> str:
         return " ".join(s.strip() for s in self.lines)
+
+    def at(self, k: int, column: int = 0) -> int:
+        """The paper's line of ``lines[k]`` (of its character at ``column``, if the line was wrapped)."""
+        number = self.numbers[k] if self.numbers else self.line + k
+        for start, wrapped in self.wraps[k] if self.wraps else ():
+            if column >= start:
+                number = wrapped
+        return number
 
 
 def terminated(text: str) -> bool:
@@ -85,21 +102,38 @@ def split_blocks(text: str) -> list[Raw]:
     A run is cut before a note definition and around a section heading in capitals, blank line or not: a note
     or a heading run together with the text around it is still a note or a heading.
     """
+    return split_lines([(n, line, ()) for n, line in enumerate(text.split("\n"), 1)])
+
+
+Wraps = tuple[tuple[int, int], ...]
+
+
+def split_lines(numbered: list[tuple[int, str, Wraps]], *, whole_paragraphs: bool = False) -> list[Raw]:
+    """:func:`split_blocks` of lines each with its line in the paper and where it was wrapped (see ``Raw.wraps``);
+    ``whole_paragraphs``: no note block cuts a paragraph in two (pandoc Markdown)."""
     raws: list[Raw] = []
-    start, lines = 0, []
-    for number, line in enumerate(text.split("\n"), 1):
+    lines: list[str] = []
+    numbers: list[int] = []
+    wraps: list[Wraps] = []
+
+    def close() -> None:
+        raw = classify(numbers[0], tuple(lines), tuple(numbers))
+        raw = replace(raw, wraps=tuple(wraps)) if any(wraps) else raw
+        raws.append(replace(raw, splits=False) if whole_paragraphs and raw.kind is Kind.NOTES else raw)
+        for gathered in (lines, numbers, wraps):
+            gathered.clear()
+
+    for number, line, wrapped in numbered:
         if line.strip() and lines and _starts_block(line, lines[-1]):
-            raws.append(classify(start, tuple(lines)))
-            lines = []
+            close()
         if line.strip():
-            if not lines:
-                start = number
             lines.append(line.rstrip())
+            numbers.append(number)
+            wraps.append(wrapped)
         elif lines:
-            raws.append(classify(start, tuple(lines)))
-            lines = []
+            close()
     if lines:
-        raws.append(classify(start, tuple(lines)))
+        close()
     return raws
 
 
@@ -117,7 +151,19 @@ def section_kind(line: str) -> SectionKind | None:
     return next((k for k in SectionKind if k.value.casefold() == name), None)
 
 
-def classify(line: int, lines: tuple[str, ...]) -> Raw:
+def classify(line: int, lines: tuple[str, ...], numbers: tuple[int, ...] = ()) -> Raw:
+    """The block of ``lines``, the first on ``line`` (``numbers``: each one's line, if not one after the other)."""
+    if numbers and numbers == tuple(range(line, line + len(lines))):
+        numbers = ()
+    raw = _classify(line, lines)
+    return replace(raw, numbers=numbers, problem=_renumbered(raw.problem, line, numbers)) if numbers else raw
+
+
+def _renumbered(problem: tuple[int, str] | None, line: int, numbers: tuple[int, ...]) -> tuple[int, str] | None:
+    return None if problem is None else (numbers[problem[0] - line], problem[1])
+
+
+def _classify(line: int, lines: tuple[str, ...]) -> Raw:
     text = " ".join(s.strip() for s in lines)
     notes = NOTE_RE.match(lines[0]) is not None
     items = [ITEM_RE.match(s) is not None for s in lines]

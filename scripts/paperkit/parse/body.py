@@ -11,6 +11,7 @@ Two walks over the part's classified blocks:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..errors import PaperError
@@ -53,14 +54,14 @@ def _flow(raws: list[Raw], ledger: NoteLedger, *, subheadings: bool, questions: 
         if raw.kind is Kind.NOTES:
             _define(raw, ledger)
         elif raw.kind is Kind.LIST:
-            items = [_item(raw.line + k, lines, ledger) for k, lines in list_items(raw.lines) or ()]
+            items = [_item(raw, k, lines, ledger) for k, lines in list_items(raw.lines) or ()]
             letters.check(items)
             if questions:
                 out += [Question(letter=it.letter, text=it.text, line=it.line, notes=it.notes) for it in items]
             else:
                 out.append(LetteredList(items=tuple(items), line=raw.line))
         elif raw.kind in (Kind.MIXED, Kind.HEADING) or (questions and NEAR_ITEM_RE.match(raw.lines[0])):
-            raise _misplaced(raw, ledger.source, questions=questions)
+            raise _misplaced(raw, ledger.source, questions=questions, pandoc=ledger.pandoc)
         else:
             text, notes = _markers(raw, ledger)
             nxt = raws[i + 1] if i + 1 < len(raws) else None
@@ -78,7 +79,7 @@ def _flow(raws: list[Raw], ledger: NoteLedger, *, subheadings: bool, questions: 
     return out
 
 
-def _misplaced(raw: Raw, source: str, *, questions: bool) -> PaperError:
+def _misplaced(raw: Raw, source: str, *, questions: bool, pandoc: bool = False) -> PaperError:
     """The error for a list line that is no item, a heading where none belongs, or questions not lettered."""
     if raw.kind is Kind.HEADING:
         if section_kind(raw.text) is not None:
@@ -91,10 +92,14 @@ def _misplaced(raw: Raw, source: str, *, questions: bool) -> PaperError:
         raw.lines[k - 1])))
     if NEAR_ITEM_RE.match(line):
         what = "question" if questions else "item"
-        return PaperError(source, raw.line + k, f"this {what} is not written '- x) …' — write each {what} on a line "
+        if pandoc:
+            return PaperError(source, raw.at(k), f"this {what} is not lettered 'a)' — letter each {what} 'a)', 'b)', "
+                                                 f"'c)'… (in Word: a list numbered 'a)'; in pandoc's Markdown "
+                                                 f"'a)  …' at the start of its line): a small letter and a bracket")
+        return PaperError(source, raw.at(k), f"this {what} is not written '- x) …' — write each {what} on a line "
                                                 f"of its own as '- a) …', '- b) …': a dash, a space, a small letter "
                                                 f"and a bracket")
-    return PaperError(source, raw.line + k, "a line inside a lettered list is not an item '- x) …' — "
+    return PaperError(source, raw.at(k), "a line inside a lettered list is not an item '- x) …' — "
                                             "separate it from the list with a blank line")
 
 
@@ -121,8 +126,8 @@ class _Letters:
 
 def _continues(out: list[_Flowing], raws: list[Raw], i: int) -> bool:
     """Whether block ``i`` goes on with the paragraph before the note block(s) right above it."""
-    return (i > 0 and raws[i - 1].kind is Kind.NOTES and bool(out) and isinstance(out[-1], Paragraph)
-            and not terminated(out[-1].text))
+    return (i > 0 and raws[i - 1].kind is Kind.NOTES and raws[i - 1].splits and bool(out)
+            and isinstance(out[-1], Paragraph) and not terminated(out[-1].text))
 
 
 def _is_subheading(raw: Raw, text: str, nxt: Raw | None) -> bool:
@@ -157,7 +162,7 @@ def _define(raw: Raw, ledger: NoteLedger) -> None:
     number = note_number(m.group(1))
     for k, s in enumerate((m.group(2), *raw.lines[1:])):
         if other := MARKER_RE.search(s):
-            raise PaperError(ledger.source, raw.line + k, f"note {number} holds another note number "
+            raise PaperError(ledger.source, raw.at(k), f"note {number} holds another note number "
                                                           f"({other.group(1)}): two notes on one line? — put each "
                                                           f"note on a line of its own, starting with its number "
                                                           f"('{other.group(1)} …')")
@@ -165,33 +170,35 @@ def _define(raw: Raw, ledger: NoteLedger) -> None:
     ledger.define(number, text, line=raw.line)
 
 
-def _item(line: int, lines: tuple[str, ...], ledger: NoteLedger) -> ListItem:
-    """A lettered item from its lines (more than one when the item is wrapped)."""
+def _item(raw: Raw, first: int, lines: tuple[str, ...], ledger: NoteLedger) -> ListItem:
+    """A lettered item from its lines (more than one when the item is wrapped): ``raw.lines[first:]``."""
     m = ITEM_RE.match(lines[0])
     assert m is not None
     texts, found = [], []
     for k, s in enumerate((m.group(2), *lines[1:])):
-        text, notes = _line_markers(s.strip(), line + k, ledger)
+        skip = len(lines[0]) - len(m.group(2)) if k == 0 else 0  # the columns of "- a) "
+        text, notes = _line_markers(s.strip(), lambda column: raw.at(first + k, skip + column), ledger)
         texts.append(text)
         found += notes
-    return ListItem(letter=m.group(1), text=" ".join(texts), line=line, notes=tuple(found))
+    return ListItem(letter=m.group(1), text=" ".join(texts), line=raw.at(first), notes=tuple(found))
 
 
 def _markers(raw: Raw, ledger: NoteLedger) -> tuple[str, tuple[int, ...]]:
     """The block's text with superscript markers replaced by ``[^N]`` tokens, and the notes it references."""
     texts, found = [], []
     for k, s in enumerate(raw.lines):
-        text, notes = _line_markers(s.strip(), raw.line + k, ledger)
+        text, notes = _line_markers(s.strip(), lambda column: raw.at(k, column), ledger)
         texts.append(text)
         found += notes
     return " ".join(texts), tuple(found)
 
 
-def _line_markers(text: str, line: int, ledger: NoteLedger) -> tuple[str, tuple[int, ...]]:
+def _line_markers(text: str, line: Callable[[int], int], ledger: NoteLedger) -> tuple[str, tuple[int, ...]]:
+    """``text`` with its markers as tokens, and their notes; ``line``: the paper's line of a column of ``text``."""
     out, found, last = [], [], 0
     for m in MARKER_RE.finditer(text):
         number = note_number(m.group(1))
-        ledger.refer(number, line=line)
+        ledger.refer(number, line=line(m.start()))
         found.append(number)
         out += [text[last:m.start()], f"[^{number}]"]
         last = m.end()

@@ -12,11 +12,14 @@ Named with their line and column, each with what to do:
 - invisible or control characters (``U+200B ZERO WIDTH SPACE at column 17``), a private-use character from the
   PDF's fonts, the replacement character U+FFFD left by an earlier bad conversion;
 - mojibake: UTF-8 text that was read once as Windows-1252 (``â€™`` for ``’``);
-- notes in another Markdown's form (``[^42]``, ``[^42]: …``, ``<sup>42</sup>``, ``^42^``) instead of the paper's
-  superscript numbers.
+- notes in HTML or caret notation (``<sup>42</sup>``, ``^42^``); a paper whose notes are partly superscript numbers
+  and partly pandoc's Markdown footnotes (``[^42]``, ``[^42]: …``) — either is a paper's notation (:func:`check`
+  says which), a mix is not.
 
-    >>> normalise("POLICY\\u00a0COMMITMENTS\\n\\n  Tides rose.\\u00a0¹", "p.md")
-    'POLICY COMMITMENTS\\n\\nTides rose.¹'
+    >>> tidy("## POLICY\\u00a0COMMITMENTS"), tidy("  Tides rose.\\u00a0¹")
+    ('POLICY COMMITMENTS', 'Tides rose.¹')
+    >>> check("Tides rose.¹\\n\\n¹ Atlas.", "p.md"), check("Tides rose.[^1]\\n\\n[^1]: Atlas.", "p.md")
+    (False, True)
 """
 
 from __future__ import annotations
@@ -41,7 +44,10 @@ _SUSPECT_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\
 # Windows-1252's reading of the lead byte of a 2-4 byte UTF-8 sequence, then of its continuation bytes
 _CONTINUATION = "\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 _MOJIBAKE_RE = re.compile(rf"[\u00c2-\u00f4][{_CONTINUATION}]{{1,3}}")
-_OTHER_NOTES_RE = re.compile(r"\[\^[^\]\s]{1,20}\]:?|<sup>\s*\d+\s*</sup>|\^\d+\^", re.IGNORECASE)
+_OTHER_NOTES_RE = re.compile(r"<sup>\s*\d+\s*</sup>|\^\d+\^", re.IGNORECASE)
+# "[^42]", "[^42]:" — pandoc's footnotes; "⁴²" — the paper's superscript numbers
+_PANDOC_NOTE_RE = re.compile(r"\[\^[^\]\s]{1,20}\]:?")
+_SUPERSCRIPT_NOTE_RE = re.compile(f"[{SUPERSCRIPTS}]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,25 +60,25 @@ class _Mojibake:
         return self.at
 
 
-def normalise(text: str, source: str) -> str:
-    """``text`` (line ends already ``\\n``) with what is harmless normalised; raises on the first problem."""
-    _check(text, source)
-    text = _LINE_START_RE.sub("", text)
-    text = _SPACE_BEFORE_MARKER_RE.sub("", text)
-    text = _ATX_HEADING_RE.sub(r"\1", text)
-    if _NO_BREAK_RE.search(text):
-        text = "\n".join(_NO_BREAK_RE.sub(" ", line) if not any(c.islower() for c in line) else line
-                         for line in text.split("\n"))
-    return text
+def tidy(line: str) -> str:
+    """One line with what is harmless normalised."""
+    line = _LINE_START_RE.sub("", line)
+    line = _SPACE_BEFORE_MARKER_RE.sub("", line)
+    line = _ATX_HEADING_RE.sub(r"\1", line)
+    if not any(c.islower() for c in line):
+        line = _NO_BREAK_RE.sub(" ", line)
+    return line
 
 
-def _check(text: str, source: str) -> None:
-    """The first problem in the text, by its place (each pattern is searched once over the whole text)."""
+def check(text: str, source: str) -> bool:
+    """The first problem in the text, by its place (each pattern is searched once over the whole text); whether
+    the paper's notes are pandoc's Markdown footnotes (``[^42]``) rather than superscript numbers."""
     suspect, other_notes, mojibake = _SUSPECT_RE.search(text), _OTHER_NOTES_RE.search(text), _mojibake(text)
-    found = [(m.start(), kind) for m, kind in ((suspect, "suspect"), (other_notes, "notes"), (mojibake, "mojibake"))
-             if m is not None]
+    pandoc, mixed = _notation(text)
+    found = [(m.start(), kind) for m, kind in ((suspect, "suspect"), (other_notes, "notes"), (mojibake, "mojibake"),
+                                               (mixed, "mixed")) if m is not None]
     if not found:
-        return
+        return pandoc
     at, kind = min(found)
     number = text.count("\n", 0, at) + 1
     column = at - (text.rfind("\n", 0, at) + 1) + 1
@@ -82,17 +88,49 @@ def _check(text: str, source: str) -> None:
                                          f"{_advice(char)}")
     if kind == "notes":
         what = other_notes.group(0)  # type: ignore[union-attr]
-        form = "a Markdown footnote" if what.startswith("[") else "an HTML superscript" if what.startswith("<") \
-            else "a superscript in caret notation"
+        form = "an HTML superscript" if what.startswith("<") else "a superscript in caret notation"
+        if pandoc:  # Word's superscript formatting, as pandoc writes it
+            raise PaperError(source, number, f"'{what}' at column {column} is {form}, not a footnote — if it is a "
+                                             f"note, make it a footnote in Word (pandoc writes it '[^1]' and "
+                                             f"'[^1]: …'); if it is no note, write it without superscript")
         raise PaperError(source, number, f"'{what}' at column {column} is {form}, which the paper's format does not "
                                          f"use for notes — write the marker as superscript digits right after the "
                                          f"text (…tides.¹⁷) and the note as a paragraph of its own that starts with "
                                          f"them ('¹⁷ See …')")
+    if kind == "mixed":
+        raise _mixed(mixed, text, number, column, source)  # type: ignore[arg-type]
     run, meant = mojibake.run, mojibake.meant  # type: ignore[union-attr]
     raise PaperError(source, number, f"'{run}' at column {column} is mojibake: UTF-8 text that was read as "
                                      f"Windows-1252 somewhere on its way; it stands for '{meant}'"
                                      f"{_count(run, text)} — export the paper again as UTF-8, or replace every "
                                      f"'{run}' with '{meant}'")
+
+
+def _notation(text: str) -> tuple[bool, re.Match[str] | None]:
+    """Whether the notes are pandoc's; if both notations are there, the first note in the rarer one."""
+    pandoc, superscript = _PANDOC_NOTE_RE.findall(text), _SUPERSCRIPT_NOTE_RE.findall(text)
+    if not (pandoc and superscript):
+        return bool(pandoc), None
+    rarer = _PANDOC_NOTE_RE if len(pandoc) < len(superscript) else _SUPERSCRIPT_NOTE_RE
+    return len(pandoc) >= len(superscript), rarer.search(text)
+
+
+def _mixed(odd: re.Match[str], text: str, number: int, column: int, source: str) -> PaperError:
+    what = odd.group(0)
+    if what.startswith("["):
+        first = _SUPERSCRIPT_NOTE_RE.search(text)
+        form, others = "a Markdown footnote", "superscript numbers"
+    else:
+        first = _PANDOC_NOTE_RE.search(text)
+        form, others = "a superscript note number", "Markdown footnotes"
+    assert first is not None
+    at = text.count("\n", 0, first.start()) + 1
+    return PaperError(source, number, f"'{what}' at column {column} is {form}, but the paper's other notes are "
+                                      f"{others} (the first at line {at}: '{first.group(0)}') — write every note "
+                                      f"in one notation: write the marker as superscript digits right after the "
+                                      f"text (…tides.¹⁷) and the note as a paragraph of its own that starts with "
+                                      f"them ('¹⁷ See …'), or write every one as pandoc does ('…tides.[^17]' and "
+                                      f"'[^17]: See …')")
 
 
 _CONTROL_NAMES = {"\x08": "BACKSPACE", "\x0b": "LINE TABULATION", "\x0c": "FORM FEED", "\x1b": "ESCAPE",

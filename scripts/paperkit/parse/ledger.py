@@ -21,8 +21,10 @@ from .blocks import superscript
 class NoteLedger:
     """Markers and definitions met so far; raises :class:`PaperError` at the first one out of place."""
 
-    def __init__(self, source: str, *, definitions: dict[int, int]) -> None:
+    def __init__(self, source: str, *, definitions: dict[int, int], pandoc: bool = False) -> None:
         self.source = source
+        self.pandoc = pandoc
+        """The paper writes its notes as pandoc does (``[^5]``, ``[^5]: …``): the messages say so too."""
         self.definitions = definitions
         """The line of every note definition in the paper, by number (the first one wins)."""
         self.markers: dict[int, int] = {}
@@ -38,9 +40,9 @@ class NoteLedger:
         expected = len(self.markers) + 1
         if number > expected and number in self.definitions and expected in self.definitions:
             raise self._error(self.definitions[expected], f"note {expected} is never referenced — add the marker "
-                                                          f"{superscript(expected)} after the sentence it supports, "
+                                                          f"{self._marker(expected)} after the sentence it supports, "
                                                           f"or delete the note (the next marker, "
-                                                          f"{superscript(number)}, is at line {line})")
+                                                          f"{self._marker(number)}, is at line {line})")
         if number != expected:
             raise self._error(line, f"note marker {number} is out of order: expected {expected} — notes are "
                                     f"numbered through the whole paper")
@@ -59,7 +61,7 @@ class NoteLedger:
             raise self._error(line, f"note {number} is out of order: expected note {expected} here — notes are "
                                     f"numbered through the whole paper")
         if number not in self.markers:
-            raise self._error(line, f"note {number} is never referenced — add the marker {superscript(number)} "
+            raise self._error(line, f"note {number} is never referenced — add the marker {self._marker(number)} "
                                     f"after the sentence it supports, or delete the note")
         self.notes[number] = Footnote(number=number, text=text, line=line, referenced_at=self.markers[number])
 
@@ -70,8 +72,13 @@ class NoteLedger:
         return tuple(self.notes.values())
 
     def undefined(self, number: int) -> PaperError:
+        where = ("('[^{0}]: …') below the paragraph or with the other notes at the end of the paper" if self.pandoc
+                 else "('{1} …') in the note block below the paragraph").format(number, superscript(number))
         return self._error(self.markers[number], f"note {number} is referenced but never defined — add its text "
-                                                 f"('{superscript(number)} …') in the note block below the paragraph")
+                                                 f"{where}")
+
+    def _marker(self, number: int) -> str:
+        return f"[^{number}]" if self.pandoc else superscript(number)
 
     def _error(self, line: int, message: str) -> PaperError:
         return PaperError(self.source, line, message)

@@ -20,34 +20,54 @@ from .recase import Recaser
 from .title import read_title
 
 
-def read_blocks(raws: list[Raw], source: str) -> Paper:
-    """The paper made of ``raws`` (at least one)."""
+def read_blocks(raws: list[Raw], source: str, *, pandoc: bool = False) -> Paper:
+    """The paper made of ``raws`` (at least one); ``pandoc``: its notes were pandoc's Markdown footnotes."""
     broken = next((r for r in raws if r.kind is Kind.BROKEN), None)
     if broken is not None:
         raise PaperError(source, *broken.problem)  # type: ignore[misc]
-    intro_at, day_starts = _landmarks(raws, source)
+    intro_at, day_starts = _landmarks(raws, source, _cut_in_notes(raws) if _undefined_marker(raws) else None)
     for raw in raws[:intro_at]:
         _no_marker_in(raw, "the title block", source)
     for raw, where in [(raws[intro_at], "the introduction's heading"), *((raws[i], "the day heading") for i in day_starts)]:
         _no_marker_in(raw, where, source)
     recase = Recaser(prose="\n".join(r.text for r in raws[intro_at + 1:] if r.prose),
                      keep=frozenset(r.lines[0].strip() for r in raws[:intro_at] if len(r.lines[0].split()) == 1))
-    ledger = NoteLedger(source, definitions=_definitions(raws))
+    ledger = NoteLedger(source, definitions=_definitions(raws), pandoc=pandoc)
     head = raws[intro_at]
     intro = read_part(raws[intro_at + 1: day_starts[0]], ledger)
     introduction = Introduction(heading=head.text, title=recase(head.text), line=head.line, blocks=intro.blocks)
     agenda = Agenda([b for b in intro.blocks if isinstance(b, LetteredList)],
                     [b for b in intro.blocks if isinstance(b, Paragraph)], source)
     bounds = day_starts + [len(raws)]
-    days = tuple(_day(n, raws[a], raws[a + 1: b], agenda, ledger)
+    days = tuple(_day(n, raws[a], raws[a + 1: b], agenda, ledger, cut=_cut_in_notes(raws) if b == len(raws) else None)
                  for n, (a, b) in enumerate(zip(bounds, bounds[1:]), 1))
-    agenda.check_every_item_has_its_day(raws[-1].line + len(raws[-1].lines) - 1)
+    agenda.check_every_item_has_its_day(raws[-1].at(len(raws[-1].lines) - 1))
     notes = ledger.footnotes()
     title = read_title(raws[:intro_at], recase, source)
     return Paper(source=source, title=title, introduction=introduction, days=days, notes=notes)
 
 
-def _landmarks(raws: list[Raw], source: str) -> tuple[int, list[int]]:
+def _cut_in_notes(raws: list[Raw]) -> int | None:
+    """The paper's last line, if it ends in a note block: a paper cut short where a page ended (a paper ends with
+    its last day's questions, or with the notes of that page *after* them). pandoc's notes may all be at the end."""
+    last = raws[-1]
+    return last.at(len(last.lines) - 1) if last.kind is Kind.NOTES and last.splits else None
+
+
+def _undefined_marker(raws: list[Raw]) -> bool:
+    """Whether a marker has no note anywhere in the paper (as in a paper cut off in the middle of a note block)."""
+    defined = _definitions(raws)
+    return any(note_number(m.group(1)) not in defined
+               for r in raws if r.kind is not Kind.NOTES for m in MARKER_RE.finditer(r.text))
+
+
+def _cut_short(cut: int, what: str, source: str) -> PaperError:
+    return PaperError(source, cut, f"the paper ends here, in a note block, {what} — is the paper cut short? Put "
+                                   f"back the rest of it, from the text that follows these notes to the last "
+                                   f"day's discussion questions")
+
+
+def _landmarks(raws: list[Raw], source: str, cut: int | None = None) -> tuple[int, list[int]]:
     """Where the introduction's heading is (a heading in capitals before prose) and where each day starts."""
     first_day = next((i for i, r in enumerate(raws) if r.kind is Kind.DAY), len(raws))
     intro_at = next((i for i in range(min(first_day, len(raws) - 1))
@@ -58,6 +78,9 @@ def _landmarks(raws: list[Raw], source: str) -> tuple[int, list[int]]:
                                              "followed by a paragraph, before the first day's heading — put the "
                                              "introduction's heading, in capitals, above its first paragraph")
     day_starts = [i for i, r in enumerate(raws) if i > intro_at and r.kind is Kind.DAY]
+    if not day_starts and cut is not None:
+        raise _cut_short(cut, f"before any day heading (the introduction starts at line {raws[intro_at].line})",
+                         source)
     if not day_starts:
         raise PaperError(source, raws[intro_at].line, "found no thematic day: expected a heading such as "
                                                       "'<day> <MONTH> <year> - <THE CHALLENGE IN CAPITALS>' — start "
@@ -80,7 +103,8 @@ def _definitions(raws: list[Raw]) -> dict[int, int]:
     return found
 
 
-def _day(number: int, head: Raw, raws: list[Raw], agenda: Agenda, ledger: NoteLedger) -> Day:
+def _day(number: int, head: Raw, raws: list[Raw], agenda: Agenda, ledger: NoteLedger, *, cut: int | None) -> Day:
+    """Day ``number`` of the paper; ``cut``: the paper ends in a note block of this day, at that line."""
     source = ledger.source
     day, month, year, caps = DAY_RE.match(head.text).groups()  # type: ignore[union-attr]
     try:
@@ -98,14 +122,14 @@ def _day(number: int, head: Raw, raws: list[Raw], agenda: Agenda, ledger: NoteLe
                          "(POLICY COMMITMENTS, BACKGROUND INFORMATION, DISCUSSION QUESTIONS:) — put the section's "
                          "heading, on a line of its own, above this text")
     sections = tuple(_section(raws[a], raws[a + 1: b], ledger) for a, b in zip(heads, heads[1:] + [len(raws)]))
-    _check_sections(head, sections, source)
+    _check_sections(head, sections, source, cut)
     result = Day(number=number, date=date, heading=head.text, challenge=challenge, letter=item.letter,
                  line=head.line, sections=sections)
     agenda.take(result)
     return result
 
 
-def _check_sections(head: Raw, sections: tuple[Section, ...], source: str) -> None:
+def _check_sections(head: Raw, sections: tuple[Section, ...], source: str, cut: int | None) -> None:
     """Each section once; the discussion questions there."""
     seen: dict[SectionKind, int] = {}
     for section in sections:
@@ -114,6 +138,8 @@ def _check_sections(head: Raw, sections: tuple[Section, ...], source: str) -> No
                                                    f"{seen[section.kind]}) — a day has each section once: merge "
                                                    f"the two, or correct this heading")
         seen[section.kind] = section.line
+    if SectionKind.QUESTIONS not in seen and cut is not None:
+        raise _cut_short(cut, f"before the discussion questions of the day at line {head.line}", source)
     if SectionKind.QUESTIONS not in seen:
         raise PaperError(source, head.line, "this day has no 'DISCUSSION QUESTIONS:' section — add it at the end "
                                             "of the day, with the questions as lettered items '- a) …?'")

@@ -26,7 +26,7 @@ def read_title(raws: list[Raw], recase: Recaser, source: str) -> TitleBlock:
     if not raws:
         raise PaperError(source, 1, "found no title block before the introduction's heading — the paper must start "
                                     "with its title lines (body, title, dates, 'BACKGROUND PAPER')")
-    lines = [(r.line + k, s.strip()) for r in raws for k, s in enumerate(r.lines)]
+    lines = [(r.at(k), s.strip()) for r in raws for k, s in enumerate(r.lines)]
     dates_at = next((i for i, (_, s) in enumerate(lines) if DATES_RE.match(s)), None)
     if dates_at is None or dates_at == 0:
         raise PaperError(source, raws[0].line, "the title block has no line of dates (such as '<day>-<day> <MONTH> "

@@ -36,7 +36,7 @@ from mkdocs.plugins import BasePlugin
 
 from ..datafiles import read_data
 from ..errors import PaperError
-from ..snippets import appended_snippets
+from ..snippets import appended_files
 from ..synonyms import DATA, synonyms_for, with_delegate_words
 from ..wordforms import WORD_RE, forms_of
 
@@ -128,10 +128,7 @@ class WordFormsPlugin(BasePlugin[WordFormsPluginConfig]):
             raise PluginError(f"paper-word-forms: add `fields: {{{FIELD}: {{boost: 1}}}}` to the search plugin in mkdocs.yml")
         self.glossary = {}
         try:
-            for name, path in appended_snippets(config):
-                if path is None:
-                    raise PaperError(name, None, "the glossary was not found in any `base_path` of pymdownx.snippets"
-                                                 " — create it, or fix `auto_append` in mkdocs.yml")
+            for path in appended_files(config):
                 text = read_data(path, "the glossary", "create it, or fix `auto_append` in mkdocs.yml")
                 check_glossary(text, str(path))
                 self.glossary.update(read_glossary(text))
