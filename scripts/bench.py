@@ -98,7 +98,7 @@ def mkdocs_build(config: Path, site: Path) -> float:
 def write_bare(work: Path) -> Path:
     """The bare Material project of the same pages: its mkdocs.yml, beside the generated Markdown."""
     bare = work / "bare"
-    subprocess.run([sys.executable, "-m", "paperkit.cli", str(ROOT / "paper" / "background-paper.md"),
+    subprocess.run([sys.executable, "-m", "paperkit.cli", str(max((ROOT / "papers").glob("*.md"))),
                     str(bare / "docs")], cwd=ROOT, env=ENV, check=True, capture_output=True)
     for short in (bare / "docs").glob("*/*.md"):  # the questions' short addresses (not measured) have a template
         text = short.read_text(encoding="utf-8")  # of ours: in the bare build, Material's own page
@@ -122,13 +122,13 @@ def build_times(work: Path, runs: int) -> tuple[list[float], list[float], list[f
 def serve_reloads(work: Path, runs: int) -> tuple[list[float], list[float]]:
     """Seconds from saving the paper to `mkdocs serve` reloading the browsers, and the rebuild's own part.
 
-    `mkdocs serve --dirty` (as `scripts/dev.py serve` runs it) on a copy of the paper (`PAPER=…`, read by mkdocs.yml); each run saves the
+    `mkdocs serve --dirty` (as `scripts/dev.py serve` runs it) on a copy of the paper (`PAPERS=…`, read by mkdocs.yml); each run saves the
     copy with one word added to a paragraph, then as it was (written beside it and renamed over it, as editors save)
     and waits for "Reloading browsers" in the log."""
     inputs = work / "serve-inputs"
     inputs.mkdir()
     paper = inputs / "paper.md"
-    text = (ROOT / "paper" / "background-paper.md").read_text(encoding="utf-8")
+    text = (max((ROOT / "papers").glob("*.md"))).read_text(encoding="utf-8")
     paper.write_text(text, encoding="utf-8")
     # an editor's edit: one word more in one paragraph (the longest line of the paper's middle third)
     lines_of = text.split("\n")
@@ -140,7 +140,7 @@ def serve_reloads(work: Path, runs: int) -> tuple[list[float], list[float]]:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
-                              cwd=ROOT, env={**ENV, "PAPER": str(paper)}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                              cwd=ROOT, env={**ENV, "PAPERS": str(paper), "PAPER_PUBLISHED": "none.txt"}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     lines: list[tuple[float, str]] = []
     threading.Thread(target=lambda: lines.extend((time.monotonic(), ln) for ln in server.stderr), daemon=True).start()
 

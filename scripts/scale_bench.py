@@ -151,7 +151,7 @@ def measure(sizes: tuple[int, ...] = (1_000, 10_000), runs: int = 1) -> dict[int
                 done = subprocess.run(
                     [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(where / "site")],
                     cwd=ROOT, capture_output=True, text=True,
-                    env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PAPER": str(where / "paper.md"),
+                    env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PAPERS": str(where / "paper.md"), "PAPER_PUBLISHED": "none.txt",
                          "PAPER_BIBLIOGRAPHY": str(where / "sources.bib")})
                 if done.returncode != 0:
                     raise SystemExit(f"mkdocs build failed on the {notes}-note paper:\n{done.stderr[-2000:]}")

@@ -3,12 +3,12 @@
 
     $ .venv/bin/python scripts/snapshot.py save build/snapshot.json     # before the change
     $ .venv/bin/python scripts/snapshot.py check build/snapshot.json    # after each step
-    2021 paper (paper/background-paper.md): 212 files, identical
+    2021 paper (papers/2021.md): 212 files, identical
     …
 
 Each paper — the bundled one, every ``tests/fixtures/papers/*.md`` (with the ``.bib`` beside it) and
 ``tests/fixtures/synthetic/paper.md`` — is built with the project's own ``mkdocs.yml`` by
-``mkdocs build --strict``, pointed at the paper through ``!ENV`` (``PAPER``, ``PAPER_BIBLIOGRAPHY``), with
+``mkdocs build --strict``, pointed at the paper through ``!ENV`` (``PAPERS``, ``PAPER_BIBLIOGRAPHY``), with
 ``SOURCE_DATE_EPOCH`` fixed so the sitemap and the offline zip are dated the same on every run. The offline zip
 is compared member by member as well as whole, so a difference inside it is named. ``check`` exits 1 and lists
 every file added, removed or changed.
@@ -33,7 +33,7 @@ EPOCH = "1700000000"
 
 def papers() -> dict[str, tuple[Path, Path]]:
     """Name → (paper, bibliography) of every paper built."""
-    found = {"2021 paper": (ROOT / "paper" / "background-paper.md", ROOT / "footnotes" / "sources.bib")}
+    found = {"2021 paper": (max((ROOT / "papers").glob("*.md")), ROOT / "footnotes" / "sources.bib")}
     for paper in sorted((FIXTURES / "papers").glob("*.md")):
         found[paper.stem] = (paper, paper.with_suffix(".bib"))
     found["synthetic"] = (FIXTURES / "synthetic" / "paper.md", FIXTURES / "synthetic" / "sources.bib")
@@ -41,7 +41,7 @@ def papers() -> dict[str, tuple[Path, Path]]:
 
 
 def build(paper: Path, bibliography: Path, out: Path) -> None:
-    env = dict(os.environ, PAPER=str(paper), PAPER_BIBLIOGRAPHY=str(bibliography), SOURCE_DATE_EPOCH=EPOCH,
+    env = dict(os.environ, PAPERS=str(paper), PAPER_PUBLISHED="none.txt", PAPER_BIBLIOGRAPHY=str(bibliography), SOURCE_DATE_EPOCH=EPOCH,
                NO_MKDOCS_2_WARNING="1")
     env.pop("SITE_URL", None)
     mkdocs = Path(sys.executable).parent / "mkdocs"
