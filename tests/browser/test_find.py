@@ -13,8 +13,10 @@ import reader
 from reader import watch_search
 
 from tests.conftest import PAPER
+from tests.paperdays import edition_prefix
 
 PAPER_TEXT = PAPER.read_text(encoding="utf-8")
+EDITION = f"{edition_prefix(PAPER)}/"  # the paper's folder on the site
 pytestmark = pytest.mark.paper_facts
 
 
@@ -32,13 +34,14 @@ def day_of_line(needle: str) -> str:
 
 
 def search(page, base_url: str, query: str) -> list[str]:
-    """Type ``query`` into Material's search; the results' addresses (path and fragment), best first."""
+    """Type ``query`` into Material's search; the results' addresses (path and fragment) inside the paper's
+    edition (``21-october/#question-d``), best first; a result of another edition or page keeps its whole path."""
     watch_search(page)
     page.goto(base_url)
     reader.search(page, query)          # the results of the whole query, not of its first letters
     hrefs = page.locator("a.md-search-result__link").evaluate_all("els => els.map(e => e.href)")
-    return [urlparse(h).path.removeprefix(urlparse(base_url).path) + (f"#{urlparse(h).fragment}" if urlparse(h).fragment else "")
-            for h in hrefs]
+    return [urlparse(h).path.removeprefix(urlparse(base_url).path).removeprefix(EDITION)
+            + (f"#{urlparse(h).fragment}" if urlparse(h).fragment else "") for h in hrefs]
 
 
 @pytest.mark.parametrize(("query", "days_of"), [
@@ -92,7 +95,7 @@ def _highlighted(locator) -> bool:
 @pytest.mark.parametrize("fixture", ["page", "phone_page"])
 def test_a_question_link_shows_the_question_highlighted(request, base_url, fixture):
     page = request.getfixturevalue(fixture)
-    page.goto(base_url + "21-october/#question-d")
+    page.goto(base_url + EDITION + "21-october/#question-d")
     question = page.locator("#question-d")
     _wait_on_screen(page, question)
     assert _highlighted(question)
@@ -101,7 +104,7 @@ def test_a_question_link_shows_the_question_highlighted(request, base_url, fixtu
 
 def test_copy_link_puts_the_question_address_on_the_clipboard(page, base_url):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
-    page.goto(base_url + "questions/?h=anything")
+    page.goto(base_url + EDITION + "questions/?h=anything")
     question = page.locator("[id='21-october-question-d']")
     copy = question.get_by_role("button", name="Copy link")
     assert copy.count() == 1
@@ -116,20 +119,20 @@ def test_copy_link_puts_the_question_address_on_the_clipboard(page, base_url):
     page.wait_for_function("() => __said.length > 0")
     assert page.evaluate("__said[0]") == ["Copied", "Link copied to the clipboard"]
     # the question's own short address, whose link preview is the question (test_question_links.py)
-    assert page.evaluate("navigator.clipboard.readText()") == base_url + "21-october/d/"
+    assert page.evaluate("navigator.clipboard.readText()") == base_url + EDITION + "21-october/d/"
     page.locator("[id='21-october-question-d']").get_by_role("button", name="Cite").click()
     citation = page.evaluate("navigator.clipboard.readText()")
     assert "21 October 2021" in citation and "question d)" in citation
-    assert citation.endswith(base_url + "21-october/d/")
+    assert citation.endswith(base_url + EDITION + "21-october/d/")
     assert page.locator("[id='21-october-question-d'] textarea").input_value() == citation
 
 
 def test_without_a_clipboard_the_link_is_shown_to_copy_by_hand(page, base_url):
     page.add_init_script("document.queryCommandSupported = () => false")
-    page.goto(base_url + "21-october/")
+    page.goto(base_url + EDITION + "21-october/")
     page.locator("#question-b").get_by_role("button", name="Copy link").click()
     field = page.locator("#question-b textarea")
-    assert field.input_value() == base_url + "21-october/b/"
+    assert field.input_value() == base_url + EDITION + "21-october/b/"
     assert field.evaluate("el => el === document.activeElement && el.selectionEnd === el.value.length")
 
 
@@ -138,7 +141,7 @@ def test_without_a_clipboard_the_link_is_shown_to_copy_by_hand(page, base_url):
     ("(MDMA", "MDMA", "methylenedioxymethamphetamine"),
 ])
 def test_hovering_an_abbreviation_shows_its_expansion(page, base_url, day_needle, abbr, expansion):
-    page.goto(base_url + day_of_line(day_needle) + "/")
+    page.goto(base_url + EDITION + day_of_line(day_needle) + "/")
     target = page.locator("article abbr", has_text=abbr).first
     target.scroll_into_view_if_needed()
     target.hover()

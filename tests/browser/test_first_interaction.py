@@ -19,7 +19,7 @@ STARTED_JS = "() => typeof window.component$ !== 'undefined'"  # published by Ma
 def note_page(site_dir) -> str:
     """The built page with the most note markers (a day page), found in the build."""
     counts = {p.parent.relative_to(site_dir).as_posix() + "/": p.read_text(encoding="utf-8").count('id="fnref:')
-              for p in site_dir.glob("*/index.html")}
+              for p in site_dir.glob("*/*/index.html")}
     return max(counts, key=counts.get)
 
 

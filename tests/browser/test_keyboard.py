@@ -35,7 +35,7 @@ FOCUSED_JS = """() => {
 def day_path(site_dir) -> str:
     """The built page with the most notes: a day page."""
     pages = {p.parent.relative_to(site_dir).as_posix() + "/": p.read_text(encoding="utf-8").count('id="fnref:')
-             for p in site_dir.glob("*/index.html")}
+             for p in site_dir.glob("*/*/index.html")}
     return max(pages, key=pages.get)
 
 

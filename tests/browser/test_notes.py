@@ -4,15 +4,16 @@ named by its symbol alone says what it is."""
 import pytest
 
 from paperkit.bibliography import load_bibliography
+from paperkit.model import page_url
 from paperkit.parse import read_paper
 from paperkit.resolve import resolve_notes
 from tests.conftest import PAPER, ROOT
-from tests.paperdays import paper_days
+from tests.paperdays import day_path, edition_prefix, paper_days
 
 
 @pytest.mark.paper_facts
 def test_hovering_the_first_note_of_the_first_day_shows_its_resolved_source(page, base_url, offsite_requests):
-    page.goto(base_url + f"{paper_days(PAPER)[0].slug}/")
+    page.goto(base_url + day_path(PAPER, paper_days(PAPER)[0]))
     marker = page.locator("sup[id^='fnref'] a").first
     assert marker.inner_text() == "5"  # the paper's own number, not 1
     marker.hover()  # scrolled into the window first, wherever the fonts put it
@@ -34,7 +35,7 @@ def test_hovering_a_note_that_cites_a_symbol_says_what_the_document_is(page, bas
         pytest.skip("no day page note names a document by its symbol alone")
     number, citation = found[0]
     entry = bib.entry(citation.key)
-    page.goto(base_url + paper.note_place(number)[0].removesuffix(".md") + "/")
+    page.goto(base_url + f"{edition_prefix(PAPER)}/" + page_url(paper.note_place(number)[0]))
     marker = page.locator(f"sup[id='fnref:{number}'] a")
     marker.hover()
     tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active").first

@@ -23,7 +23,7 @@ CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-f
 def day_path(site_dir: Path) -> str:
     """The path of the built page with the most notes: a day page."""
     pages = {p.parent.relative_to(site_dir).as_posix() + "/": p.read_text(encoding="utf-8").count('id="fn:')
-             for p in site_dir.glob("*/index.html")}
+             for p in site_dir.glob("*/*/index.html")}
     return max(pages, key=pages.get)
 
 

@@ -16,10 +16,10 @@ from reader import watch_errors
 from test_offline import offline_copy  # noqa: F401 (the unzipped offline copy, a fixture)
 
 from tests.conftest import PAPER
-from tests.paperdays import paper_days
+from tests.paperdays import edition_prefix, paper_days
 
 QUESTION_RE = re.compile(r"^- ([a-z])\) ", re.MULTILINE)
-ASKED = [(d.slug, letter) for d in paper_days(PAPER)
+ASKED = [(f"{edition_prefix(PAPER)}/{d.slug}", letter) for d in paper_days(PAPER)  # "2021/19-october", "c"
          for letter in QUESTION_RE.findall(d.text[d.text.index("DISCUSSION QUESTIONS"):])]
 
 # the element the address points at, and whether it is the :target and looks highlighted

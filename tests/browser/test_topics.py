@@ -23,7 +23,7 @@ def topics_page(site_dir) -> None:
 @pytest.fixture(scope="module")
 def day_with_topics(site_dir) -> str:
     """A built page that shows a day's main topics under its heading."""
-    for html in sorted(site_dir.glob("*/index.html")):
+    for html in sorted(site_dir.glob("*/*/index.html")):
         if 'class="paper-topics"' in html.read_text(encoding="utf-8"):
             return html.parent.relative_to(site_dir).as_posix() + "/"
     pytest.fail("the Topics page is built, but no page shows a day's main topics")

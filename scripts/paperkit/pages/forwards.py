@@ -19,7 +19,6 @@ from collections.abc import Mapping
 
 import yaml
 
-from ..errors import PaperError
 from ..model import HOME, page_url
 from . import SiteContext
 
@@ -37,9 +36,8 @@ def write(site: SiteContext, pages: Mapping[str, str]) -> dict[str, str]:
         if f.source == "/":
             continue  # the home page forwards its lost fragments itself (pages.series)
         target = source_path(f.target, pages)
-        if target is None:
-            raise PaperError(site.published.path, f.line, f"{f.target} is no page of the site — forward to a page")
-        out[path_of(f.source)] = _forward(path_of(f.source), target, pages[target])
+        if target is not None:  # a target the site lost stops the build at its line (addresses.check)
+            out[path_of(f.source)] = _forward(path_of(f.source), target, pages[target])
     prefix = site.newest.edition.prefix + "/"
     for path, markdown in pages.items():
         if path.startswith(prefix):
