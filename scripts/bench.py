@@ -49,6 +49,7 @@ from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlparse
 
+import editions_bench
 import scale_bench  # scripts/scale_bench.py, beside this file: cost per note at 1,000 and 10,000 notes
 import search_recall  # scripts/search_recall.py, beside this file: recall@1/@2 of the relevance set
 
@@ -393,7 +394,7 @@ def kb(n: int) -> str:
     return f"{n / 1024:.1f}"
 
 
-PARTS = ("build", "scale", "serve", "views", "search", "taps", "lighthouse")
+PARTS = ("build", "scale", "editions", "serve", "views", "search", "taps", "lighthouse")
 
 
 def print_lighthouse(sites: dict[str, str], pages: list[str], work: Path, runs: int) -> None:
@@ -455,6 +456,10 @@ def main(argv: list[str] | None = None) -> int:
         if "scale" in parts:  # scripts/scale_bench.py: the cost per note at 1,000 and 10,000 generated notes
             print("\nCost per note as the paper grows (generated papers, scripts/scale_bench.py):")
             scale_bench.main([])
+
+        if "editions" in parts:  # scripts/editions_bench.py: ten editions beside one
+            print("\nTen editions beside one (the newest paper, its dates moved back, scripts/editions_bench.py):")
+            editions_bench.main([])
 
         if "serve" in parts:
             print(f"\n`mkdocs serve`, {args.runs} saves of the paper (from the save to the browsers' reload):")

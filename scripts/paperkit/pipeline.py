@@ -10,8 +10,8 @@
     >>> site = build_site(synthetic / "paper.md", bibliography=synthetic / "sources.bib")
     >>> sorted(p for p in site.pages if p.count('/') < 2 and not p.startswith('latest/'))  # and '2030/3-march/a.md', …
     ['2030/3-march.md', '2030/4-march.md', '2030/index.md', '2030/questions.md', 'index.md', 'sources.md']
-    >>> site.nav[1]
-    {'3-4 March 2030': ({'Introduction': '2030/index.md'}, {'3 March: Rising tides are flooding small harbours faster…': '2030/3-march.md'}, {'4 March: The cost of dredging shared channels': '2030/4-march.md'}, {'Discussion questions': '2030/questions.md'})}
+    >>> [list(entry.values())[0] for entry in site.nav[1]['3-4 March 2030']]  # the edition's own section
+    ['2030/index.md', '2030/3-march.md', '2030/4-march.md', '2030/questions.md']
 """
 
 from __future__ import annotations
