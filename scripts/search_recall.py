@@ -96,10 +96,12 @@ class Case:
 class Outcome:
     case: Case
     pages: tuple[str, ...]
-    """The pages of the result list, best first ("4-march", "" for the home page)."""
+    """The pages of the result list, best first ("2030/4-march", "2030" for an edition's home page)."""
 
     def found_at(self, k: int) -> bool:
-        return self.case.day in self.pages[:k]
+        """The case's day is among the first k pages: in an edition's folder ("2030/4-march"), or the site's own."""
+        day = self.case.day
+        return any(p == day or (p.endswith(f"/{day}") if day else p.isdigit()) for p in self.pages[:k])
 
 
 @dataclass(frozen=True, slots=True)
