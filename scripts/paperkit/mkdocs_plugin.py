@@ -162,10 +162,11 @@ class PaperPlugin(BasePlugin[PaperPluginConfig]):
         self.site = None
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
-        # the paper and the hand-kept data beside the bibliography (sources, topics, glossary)
+        # the papers and the hand-kept data beside the bibliography (sources, topics, glossary)
         for path in filter(None, (self.config.papers, self.config.bibliography, self.config.topics)):
-            if self._path(config, path).exists():
-                server.watch(str(self._path(config, path).parent))
+            where = self._path(config, path)
+            if where.exists():  # the folder of papers itself; a file's folder
+                server.watch(str(where if where.is_dir() else where.parent))
         return server
 
 
