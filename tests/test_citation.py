@@ -194,7 +194,7 @@ def test_every_question_has_its_own_address_that_previews_it(site_dir, paper_fil
         page = head(path)
         title = one(page, "og:title")
         assert title == page.title == one(page, "twitter:title")
-        assert title.startswith(day.date.rsplit(" ", 1)[0]) and f"question {letter})" in title
+        assert title.startswith(f"{day.date}, ") and f"question {letter})" in title  # the day with its year
         assert text in title, (title, text)
         for name in ("og:description", "description", "twitter:description"):
             assert one(page, name).startswith(text[:250]), name

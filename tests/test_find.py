@@ -236,7 +236,7 @@ def test_link_previews_show_the_day_and_its_challenge(site_dir):
     for key in ("description", "og:description", "twitter:description"):
         assert "20 October 2021" in page.meta[key] and "confiscated proceeds of crime" in page.meta[key]
     assert page.meta["twitter:card"] == "summary"
-    assert parsed(site_dir, at("questions")).meta["og:title"] == "Discussion questions"
+    assert parsed(site_dir, at("questions")).meta["og:title"] == "Discussion questions, 19-21 October 2021"
     assert parsed(site_dir, at("")).meta["og:description"] != page.meta["og:description"]
 
 

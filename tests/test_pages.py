@@ -161,7 +161,7 @@ def test_each_question_has_a_page_of_its_own_that_previews_it_and_leads_to_it(ct
         page = pages[question_links.page(d, q.letter)]
         meta = front(page)
         text = plain(q.text, limit=10_000)
-        assert meta["title"] == f"{d.label}, question {q.letter}): {text}"
+        assert meta["title"] == f"{d.date_label}, question {q.letter}): {text}"  # the day with its year
         assert meta["description"].startswith(text[:200])
         assert meta["template"] == question_links.TEMPLATE and meta["search"] == {"exclude": True}
         assert meta["question"] == {"day": d.date_label, "letter": q.letter}

@@ -4,7 +4,7 @@ page (``4-march/#question-b``), highlighted. A chat or mail app's crawler runs n
 tags. Without JavaScript a reader sees the question and a link into its day.
 
     ---
-    title: '4 March, question b): Who should pay for dredging shared channels?'
+    title: '4 March 2030, question b): Who should pay for dredging shared channels?'
     description: 'Who should pay for dredging shared channels? (Background paper, …, 4 March 2030: The cost of …)'
     template: question.html
     search:
@@ -45,8 +45,9 @@ def write(ctx: Context) -> dict[str, str]:
 
 
 def title(day: Day, q: Question) -> str:
-    """The preview's title: the day and the question, ``4 March, question b): Who should pay …?``"""
-    return f"{day.label}, question {q.letter}): {plain(q.text, limit=citation.UNCUT)}"
+    """The preview's title: the day, with its edition's year, and the question,
+    ``4 March 2030, question b): Who should pay …?``"""
+    return f"{day.date_label}, question {q.letter}): {plain(q.text, limit=citation.UNCUT)}"
 
 
 def description(ctx: Context, day: Day, q: Question) -> str:

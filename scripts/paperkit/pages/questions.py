@@ -30,7 +30,7 @@ def write(ctx: Context) -> dict[str, str]:
     paper = ctx.paper
     count = sum(len(d.questions) for d in paper.days)
     t = paper.title
-    out = [front_matter(title=TITLE, description=f"All {count} discussion questions of the {t.kind.lower()} "
+    out = [front_matter(title=f"{TITLE}, {t.dates}", description=f"All {count} discussion questions of the {t.kind.lower()} "
                                                  f"{t.title} ({t.dates}), by day.", search={"exclude": True},
                        **parts.edition_meta(ctx)),
            f"# {TITLE} {{ #title }}\n\n",
