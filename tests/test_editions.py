@@ -209,3 +209,20 @@ def test_a_new_editions_addresses_are_recorded_once(tmp_path):
         assert f"/{folder}/{day.slug}/" in new and f"/{folder}/{day.slug}/#question-a" in new
     assert len(new) == len(set(new)) and not [a for a in new if a.startswith("/latest/")]
     assert PUBLISHED.read_text(encoding="utf-8") in listed_copy.read_text(encoding="utf-8")  # nothing removed
+
+
+def test_search_spans_every_edition_the_newest_first(editions):
+    """Each edition's days are in the one search index; an older edition's entries weigh less than the newest's."""
+    import json
+
+    site, earlier = editions
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    newest = max((FIXTURES / "papers" / f"{n}.md" for n in FIXTURE_PAPERS), key=edition_prefix)
+    weight: dict[str, set[float]] = {}
+    for doc in docs:
+        folder = doc["location"].split("/")[0]
+        weight.setdefault(folder, set()).add(doc.get("boost", 1))
+    for paper in (earlier, PAPER, newest):
+        assert edition_prefix(paper) in weight, edition_prefix(paper)
+    assert max(weight[edition_prefix(earlier)]) < min(weight[edition_prefix(newest)])
+    assert "latest" not in weight  # the aliases forward, they are not searched twice

@@ -30,8 +30,8 @@ YEAR_RE = re.compile(r"\b(\d{4})\b")
 def find_papers(where: Path, *, besides: Iterable[Path] = ()) -> tuple[Path, ...]:
     """The paper files of ``where``: a folder of papers (every ``.md`` file in it, by name), or one paper file.
     ``besides``: files in the folder that are no paper but belong there (the list of published addresses)."""
-    if where.is_file():
-        return (where,)
+    if where.is_file() or (where.suffix and not where.is_dir()):
+        return (where,)  # one paper (read_paper names a missing one)
     if not where.is_dir():
         raise PaperError(str(where), None, "no such folder — put each edition's paper (Markdown) in it, "
                                            "or name the folder in mkdocs.yml (`paper: papers: …`)")

@@ -87,7 +87,7 @@ def build_site(papers: Path | Sequence[Path], *, bibliography: Path | None = Non
     bib = _unless_unchanged(load_bibliography, bibliography) if bibliography is not None else None
     listed = _unless_unchanged(topics.read_topics, topic_list) if topic_list is not None else ()
     registry = read_registry(published) if published is not None else None
-    contexts = tuple(context(e, bib, listed) for e in editions)
+    contexts = tuple(context(e, bib, listed, older=n > 0) for n, e in enumerate(editions))
     pages: dict[str, str] = {}
     for ctx in contexts:
         for writer in EDITION_WRITERS:
@@ -118,12 +118,13 @@ def read(paper_path: Path, *, bibliography: Path | None = None, topic_list: Path
     return context(read_editions([paper_path])[0], bib, listed)
 
 
-def context(edition: Edition, bib: Bibliography | None, listed: tuple[topics.Topic, ...]) -> Context:
-    """One edition's notes resolved, its topics found."""
+def context(edition: Edition, bib: Bibliography | None, listed: tuple[topics.Topic, ...], *,
+            older: bool = False) -> Context:
+    """One edition's notes resolved, its topics found; ``older``: a newer edition is on the site."""
     paper = edition.paper
     notes = Notes(bib, resolve_notes(paper.notes, bib, source=paper.source), root=ROOT) if bib is not None else None
     return Context(edition=edition, notes=notes, topics=listed, occurrences=topics.find_occurrences(paper, listed),
-                   block_ids=block_ids(paper))
+                   block_ids=block_ids(paper), older=older)
 
 
 def site_name(editions: tuple[Edition, ...]) -> str:

@@ -33,6 +33,9 @@ from ..model import Edition, Paper
 from ..notes import Notes
 from ..topics import Occurrence, Topic
 
+OLDER_BOOST = 0.8
+"""Search weight of an older edition's pages, against 1 for the newest's: the reader's likeliest edition first, the
+others still found (a result names its day with its year)."""
 ROOT = "../"
 """From an edition's pages (``2030/3-march.md``, ``2030/index.md``) to the site's root, where the shared pages are."""
 
@@ -50,6 +53,8 @@ class Context:
     """Per topic slug, every paragraph and question that mentions it."""
     block_ids: Mapping[int, str]
     """Stable id of each paragraph and lettered list, keyed by its line (``anchors.block_ids``)."""
+    older: bool = False
+    """A newer edition is on the site: its pages rank after the newest's in search (:data:`OLDER_BOOST`)."""
 
     @property
     def paper(self) -> Paper:

@@ -45,7 +45,7 @@ def short_title(day: Day) -> str:
 def _day(ctx: Context, day: Day) -> str:
     out = [front_matter(title=f"{day.date_label}: {short_title(day)}",
                         description=plain(f"{day.date_label}: {day.challenge}"),
-                        citation_title=citation.of_day(ctx.paper.title, day).title, **parts.edition_meta(ctx))]
+                        citation_title=citation.of_day(ctx.paper.title, day).title, **parts.edition_meta(ctx, searched=True))]
     out.append(f'# <span class="paper-day-date">{day.date_label}</span> {inline(day.challenge)} {{ #challenge }}\n\n')
     out.append(topics.day_tags(ctx, day))
     notes: list[int] = []

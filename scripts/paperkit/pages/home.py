@@ -18,7 +18,7 @@ def write(ctx: Context) -> dict[str, str]:
     paper = ctx.paper
     intro = paper.introduction
     out = [front_matter(title=paper.title.title, description=description(paper),
-                        citation_title=citation.of_paper(paper.title).title, **parts.edition_meta(ctx)),
+                        citation_title=citation.of_paper(paper.title).title, **parts.edition_meta(ctx, searched=True)),
            _title_block(paper)]
     out.append(f"## {inline(intro.title)} {{ #{slugify(intro.title)} }}\n\n")
     out.extend(parts.blocks(intro.blocks, ctx))

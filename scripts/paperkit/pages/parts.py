@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from .. import citation as cite
 from ..markup import block_text, html_attr, inline
 from ..model import Block, Day, LetteredList, Paper, Paragraph
-from . import Context
+from . import OLDER_BOOST, Context
 
 
 def blocks(items: Iterable[Block], ctx: Context) -> list[str]:
@@ -63,13 +63,18 @@ def questions_div(cite: str) -> str:
     return f'<div class="paper-questions" data-search-exclude{data} markdown>\n\n'
 
 
-def edition_meta(ctx: Context) -> dict[str, object]:
+def edition_meta(ctx: Context, *, searched: bool = False) -> dict[str, object]:
     """What every page of an edition says of it in its front matter, for the templates (the print header,
-    a question's page, the citation metadata): plain text, escaped where the templates print it."""
+    a question's page, the citation metadata): plain text, escaped where the templates print it. ``searched``: a
+    page in the search index, which ranks after the newest edition's when its edition is older."""
     t = ctx.paper.title
     c = cite.of_paper(t)
-    return {"edition": {"prefix": ctx.edition.prefix, "title": t.title, "dates": t.dates, "kind": t.kind},
-            "citation": {"title": c.title, "institution": c.institution, "date": c.date}}
+    meta: dict[str, object] = {
+        "edition": {"prefix": ctx.edition.prefix, "title": t.title, "dates": t.dates, "kind": t.kind},
+        "citation": {"title": c.title, "institution": c.institution, "date": c.date}}
+    if searched and ctx.older:
+        meta["search"] = {"boost": OLDER_BOOST}
+    return meta
 
 
 def citation(paper: Paper, day: Day) -> str:

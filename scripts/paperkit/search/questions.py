@@ -68,5 +68,8 @@ class QuestionSearchPlugin(BasePlugin):
             raise PluginError("paper-question-search: the `paper` plugin must be listed in mkdocs.yml, before it")
         day = next((d for e in site.editions for d in e.paper.days if e.path(d.page) == page.file.src_uri), None)
         if day is not None:
-            search.search_index.entries.extend(question_entries(day, page.url))
+            entries = question_entries(day, page.url)
+            if boost := (page.meta.get("search") or {}).get("boost"):  # an older edition's: as its page's
+                entries = [{**e, "boost": boost} for e in entries]
+            search.search_index.entries.extend(entries)
         return context
