@@ -201,3 +201,17 @@ def test_month_names_do_not_depend_on_the_locale(ctx: Context, monkeypatch) -> N
     finally:
         locale.setlocale(locale.LC_TIME, "C")
 
+
+
+def test_the_home_page_presents_the_newest_edition_and_forwards_the_old_homes_fragments(ctx: Context) -> None:
+    from paperkit.addresses import Forward, Registry
+
+    page = series.write(shared(ctx))[HOME]
+    assert "fragments_to" not in front(page)  # no list of published addresses: nothing to forward
+    folder = ctx.edition.prefix
+    for d in ctx.paper.days:
+        assert f"]({folder}/{d.page})" in page
+    assert f"]({folder}/{HOME})" in page and "{ #editions }" in page
+    old_home = Registry("published.txt", {}, (Forward("/", f"/{folder}/", 1),))
+    with_list = SiteContext(editions=(ctx,), name="x", bib=None, topics=(), published=old_home)
+    assert front(series.write(with_list)[HOME])["fragments_to"] == f"{folder}/"
