@@ -29,9 +29,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
 from ..markup import NOTE_MARKER_RE, inline, question_id
 from ..model import Day
 from ..pages import day as day_page
+from .passages import split_sections
 
 SEARCH_PLUGIN = "material/search"
 PAPER_PLUGIN = "paper"
@@ -55,11 +59,19 @@ def question_entries(day: Day, url: str) -> list[dict[str, str]]:
              "text": html.escape(day_page.title(day), quote=False)} for q in day.questions]
 
 
-class QuestionSearchPlugin(BasePlugin):
+class QuestionSearchPluginConfig(Config):
+    paragraphs = c.Type(bool, default=True)
+    """Each paragraph with an id its own entry too, in place of its section's text (:mod:`.passages`)."""
+
+
+class QuestionSearchPlugin(BasePlugin[QuestionSearchPluginConfig]):
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         search = config.plugins.get(SEARCH_PLUGIN)
         if search is None or not search.config.enabled or (page.meta.get("search") or {}).get("exclude"):
             return context
+        if self.config.paragraphs and page.content:
+            entries = search.search_index.entries
+            entries[:] = split_sections(entries, page.url, page.content)
         paper_plugin = config.plugins.get(PAPER_PLUGIN)
         site = getattr(paper_plugin, "site", None)
         if site is None:
