@@ -259,14 +259,14 @@ def worker_pages(browser, base_url: str, site_dir: Path, queries: Sequence[str])
 
 # once the clicked page has settled: the site's search-lands.js says where it landed; a site without it has
 # settled once the index is in (requested, with ?h=, by Material) and Material has marked the words
-SETTLED = """() => {
+SETTLED = r"""() => {
   if (document.readyState !== "complete") return false
   if (document.querySelector("script[src*='search-lands']")) return document.documentElement.hasAttribute("data-paper-landed")
   return !!document.querySelector("mark[data-md-highlight]")
     || performance.getEntriesByType("resource").some(r => /search_index\.json$/.test(r.name) && r.responseEnd > 0)
 }"""
 # the phrase (any case, white space and quotes folded) inside the window, below the sticky header
-PHRASE_IN_VIEW = """phrase => {
+PHRASE_IN_VIEW = r"""phrase => {
   const fold = s => s.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"')
   const article = document.querySelector("article") || document.body
   const nodes = [], starts = []
