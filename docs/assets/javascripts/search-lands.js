@@ -9,7 +9,7 @@
 // A word is found as Material finds it (as the start of a word), as another form of it (the same first letters
 // but for its ending: "confiscating", "confiscation"), or one letter off (search-answers.html); a word no block holds
 // (an abbreviation, a delegate's word: "guns") by the paper's words for it, from search/words.json beside the index
-// (the paper-word-forms plugin writes it). A block higher than the window is scrolled on to its first rare word.
+// (the paper-word-forms plugin writes it; not in the offline copy opened from disk). A block higher than the window is scrolled on to its first rare word.
 // When no block holds any of the words, nothing moves.
 // `data-paper-landed` on <html> says where it landed (a block's id, or "" for nowhere), once it has.
 (() => {
@@ -124,6 +124,7 @@
   // from disk or when the file is missing: every word is then looked for as typed)
   const loaded = new Promise(resolve => document.readyState === "complete" ? resolve()
     : addEventListener("load", resolve, { once: true }))
-  const paperWords = fetch(wordsFile).then(r => r.ok ? r.json() : {}).catch(() => ({}))
+  const paperWords = location.protocol === "file:" ? Promise.resolve({})   // a browser fetches nothing from disk
+    : fetch(wordsFile).then(r => r.ok ? r.json() : {}).catch(() => ({}))
   Promise.all([paperWords, loaded]).then(([meant]) => requestAnimationFrame(() => land(meant || {})))
 })()
