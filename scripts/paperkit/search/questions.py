@@ -1,4 +1,5 @@
-"""The ``paper-question-search`` plugin: each discussion question is its own search result, linking to its id.
+"""The ``paper-question-search`` plugin: each discussion question is its own search result, linking to its id; and
+(option ``paragraphs``, on by default) each paragraph with an id, in place of its section's text (:mod:`.passages`).
 
 Material's search index splits a page only at headings. The paper's question lists are kept out of the index
 (:mod:`paperkit.pages.parts` marks them ``data-search-exclude``, so their text does not swell the section's
