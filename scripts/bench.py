@@ -15,7 +15,9 @@ the machine is shared, and only figures taken side by side compare.
 2. serve: `mkdocs serve`, from saving the paper to the browsers' reload.
 3. views: per page, every file Chromium fetches until the network is idle, raw and gzip (level 6).
 4. search: recall@1 and recall@2 of the delegates' queries (tests/data/search_relevance.yml) with Material's own
-   search worker (scripts/search_recall.py), and the search index's size.
+   search worker (scripts/search_recall.py), and the search index's size; then the delegates' set of issue 19
+   (tests/data/search_delegates.yml) on the site and on the bare build: recall@1/@2, typos found, and "lands" (the
+   first result, clicked, shows the query's passage in the window, at 1,280 and 390 px).
 5. taps: what a reader's thumb feels. Playwright drives Debian's Chromium as a 390 px phone with its CPU slowed
    4 × (CDP `Emulation.setCPUThrottlingRate`): a fresh load, wait for the load event and an idle main thread,
    then one tap on a header control (search, menu, palette); the Event Timing API (PerformanceObserver "event",
@@ -494,6 +496,12 @@ def main(argv: list[str] | None = None) -> int:
         if "search" in parts:  # scripts/search_recall.py: the delegates' queries, Material's own worker
             print("\nSearch in a delegate's own words (tests/data/search_relevance.yml):")
             print("  " + search_recall.report(search_recall.recall(site)).replace("\n", "\n  "))
+            delegates = search_recall.read_cases(search_recall.DELEGATES_SET)
+            for name, folder in (("site", site), ("bare Material", bare / "site")):
+                print(f"\nSearch as delegates type it, {name} (tests/data/search_delegates.yml; first results clicked):")
+                figures = search_recall.recall(folder, cases=delegates, lands=True)
+                print("  " + search_recall.report(figures, relevance_set=search_recall.DELEGATES_SET)
+                      .replace("\n", "\n  "))
 
         if "taps" in parts:
             first_taps(bases, pages, args.tap_runs, args.controls.split(","))

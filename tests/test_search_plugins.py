@@ -74,3 +74,39 @@ def test_the_glossary_is_read_into_the_plugin(tmp_path) -> None:
     plugin = WordFormsPlugin()
     plugin.on_config(config({FIELD: {}}, auto_append=["abbreviations.md"], where=tmp_path))
     assert set(plugin.glossary) == {"FATF"}
+
+
+def test_each_paragraph_with_an_id_is_its_own_entry() -> None:
+    from paperkit.search.passages import split_sections
+
+    content = ('<h2 id="background">Background</h2><p id="background-p1">One<sup id="fnref:1"><a>1</a></sup></p>'
+               '<p id="background-p2">Two &lt;b&gt;</p><h2 id="questions">Questions</h2><div data-search-exclude>'
+               '<p id="q">hidden</p></div>')
+    entries = [{"location": "4-march/", "title": "Day", "text": ""},
+               {"location": "4-march/#background", "title": "Background", "text": "One Two"},
+               {"location": "4-march/#questions", "title": "Questions", "text": ""},
+               {"location": "5-march/#background", "title": "Background", "text": "another page's"}]
+    assert split_sections(entries, "4-march/", content) == [
+        {"location": "4-march/", "title": "Day", "text": ""},
+        {"location": "4-march/#background", "title": "Background", "text": ""},
+        {"location": "4-march/#background-p1", "title": "Background", "text": "One"},
+        {"location": "4-march/#background-p2", "title": "Background", "text": "Two &lt;b&gt;"},
+        {"location": "4-march/#questions", "title": "Questions", "text": ""},
+        {"location": "5-march/#background", "title": "Background", "text": "another page's"}]
+
+
+def test_the_words_file_maps_what_delegates_type_to_the_papers_words(tmp_path) -> None:
+    import json
+
+    (tmp_path / "abbreviations.md").write_text("*[FATF]: Financial Action Task Force\n", encoding="utf-8")
+    (tmp_path / "footnotes").mkdir()
+    (tmp_path / "footnotes" / "synonyms.yml").write_text("- {paper: firearm, delegates: [guns, small arms]}\n",
+                                                         encoding="utf-8")
+    plugin = WordFormsPlugin()
+    cfg = config({FIELD: {}}, auto_append=["abbreviations.md"], where=tmp_path)
+    plugin.on_config(cfg)
+    cfg.site_dir = str(tmp_path / "site")
+    plugin.on_post_build(config=cfg)
+    words = json.loads((tmp_path / "site" / "search" / "words.json").read_text(encoding="utf-8"))
+    assert words == {"fatf": ["financial action task force"], "guns": ["firearm"], "small": ["firearm"],
+                     "arms": ["firearm"]}

@@ -19,7 +19,8 @@ SEARCH_WATCH_JS = """(() => {
       this.addEventListener("message", ({ data }) => { if (data && data.type === 3) watch.answered++ })
     }
     postMessage(message, ...rest) {
-      if (message && message.type === 2) { watch.sent++; watch.last = message.data }
+      // a query the site asks again (partials/search-answers.html, `again`) is one more to answer, not what was typed
+      if (message && message.type === 2) { watch.sent++; if (!message.again) watch.last = message.data }
       return super.postMessage(message, ...rest)
     }
   }

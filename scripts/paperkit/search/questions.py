@@ -1,4 +1,5 @@
-"""The ``paper-question-search`` plugin: each discussion question is its own search result, linking to its id.
+"""The ``paper-question-search`` plugin: each discussion question is its own search result, linking to its id; and
+(option ``paragraphs``, on by default) each paragraph with an id, in place of its section's text (:mod:`.passages`).
 
 Material's search index splits a page only at headings. The paper's question lists are kept out of the index
 (:mod:`paperkit.pages.parts` marks them ``data-search-exclude``, so their text does not swell the section's
@@ -29,9 +30,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
 from ..markup import NOTE_MARKER_RE, inline, question_id
 from ..model import Day
 from ..pages import day as day_page
+from .passages import split_sections
 
 SEARCH_PLUGIN = "material/search"
 PAPER_PLUGIN = "paper"
@@ -57,11 +62,19 @@ def question_entries(day: Day, url: str) -> list[dict[str, str]]:
             for q in day.questions]
 
 
-class QuestionSearchPlugin(BasePlugin):
+class QuestionSearchPluginConfig(Config):
+    paragraphs = c.Type(bool, default=True)
+    """Each paragraph with an id its own entry too, in place of its section's text (:mod:`.passages`)."""
+
+
+class QuestionSearchPlugin(BasePlugin[QuestionSearchPluginConfig]):
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         search = config.plugins.get(SEARCH_PLUGIN)
         if search is None or not search.config.enabled or (page.meta.get("search") or {}).get("exclude"):
             return context
+        if self.config.paragraphs and page.content:
+            entries = search.search_index.entries
+            entries[:] = split_sections(entries, page.url, page.content)
         paper_plugin = config.plugins.get(PAPER_PLUGIN)
         site = getattr(paper_plugin, "site", None)
         if site is None:

@@ -17,6 +17,12 @@ field (declared in mkdocs.yml under the search plugin's ``fields``) listing what
 Each kind is one function of an entry's text (``other_forms``, ``abbreviations``) joined in ``entry_forms``;
 another kind of form is one more call there.
 
+A result found by such a word sends the reader to a page that does not hold it: the page is opened with the words
+typed (Material's ``?h=guns``), and ``docs/assets/javascripts/search-lands.js`` looks for the passage to show. So the
+plugin also writes ``search/words.json`` beside the index: each abbreviation and delegate's word → the paper's words
+for it (``{"guns": ["firearm"], "fatf": ["financial action task force"]}``), fetched only by a page opened from a
+result (:func:`paper_words`).
+
     >>> glossary = read_glossary("*[FATF]: Financial Action Task Force")
     >>> entry_forms("The financial action task force confiscation", glossary).split()[-1]
     'fatf'
@@ -24,8 +30,10 @@ another kind of form is one more call there.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import NamedTuple
 
 from mkdocs.config import config_options as c
@@ -51,6 +59,8 @@ class Expansion(NamedTuple):
     """Its first word, case-folded: a text without it cannot match ``pattern``."""
     pattern: re.Pattern[str]
     """Its words, whole, any case, any white space between them."""
+    words: str = ""
+    """Its words, case-folded, one space between them: "financial action task force"."""
 
 
 Glossary = Mapping[str, Expansion]
@@ -68,8 +78,29 @@ def read_glossary(text: str) -> dict[str, Expansion]:
         words = m["title"].split("(")[0].split(":")[0].split()
         if words:
             pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
-            found[m["abbr"]] = Expansion(words[0].casefold(), pattern)
+            found[m["abbr"]] = Expansion(words[0].casefold(), pattern, " ".join(words).casefold())
     return found
+
+
+WORDS_FILE = "search/words.json"
+"""Beside the search index: what a typed word stands for in the paper (search-lands.js reads it)."""
+
+
+def paper_words(glossary: Glossary, synonyms) -> dict[str, list[str]]:
+    """Each abbreviation of the glossary and each delegate's word (case-folded) → the paper's words for it.
+
+    >>> from paperkit.synonyms import Synonym
+    >>> paper_words(read_glossary("*[FATF]: Financial Action Task Force (FATF)"),
+    ...             [Synonym(("firearm", "arms"), ("guns",), None, frozenset())])
+    {'fatf': ['financial action task force'], 'guns': ['firearm', 'arms']}
+    """
+    found: dict[str, list[str]] = {}
+    for abbr, expansion in glossary.items():
+        found.setdefault(abbr.casefold(), []).append(expansion.words)
+    for synonym in synonyms:
+        for word in synonym.delegates:
+            found.setdefault(word, []).extend(" ".join(t.casefold().split()) for t in synonym.paper)
+    return {word: list(dict.fromkeys(terms)) for word, terms in found.items()}
 
 
 def other_forms(words: set[str]) -> list[str]:
@@ -80,7 +111,7 @@ def other_forms(words: set[str]) -> list[str]:
 def abbreviations(text: str, glossary: Glossary) -> list[str]:
     """The abbreviations (case-folded, sorted) whose expansion the text spells out without the abbreviation."""
     folded = text.casefold()
-    return sorted({a.casefold() for a, (first, pattern) in glossary.items()  # a quick look for the first word
+    return sorted({a.casefold() for a, (first, pattern, _) in glossary.items()  # a quick look for the first word
                    if first in folded and pattern.search(text)
                    and not re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text)})
 
@@ -146,3 +177,12 @@ class WordFormsPlugin(BasePlugin[WordFormsPluginConfig]):
                 text = f"{entry['title']} {entry['text']}"
                 entry[FIELD] = with_delegate_words(entry_forms(text, self.glossary), text, config)
         return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        search = config.plugins.get(SEARCH_PLUGIN)
+        if search is None or not search.config.enabled:
+            return
+        path = Path(config.site_dir) / WORDS_FILE
+        path.parent.mkdir(parents=True, exist_ok=True)
+        words = paper_words(self.glossary, synonyms_for(config))
+        path.write_text(json.dumps(words, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")

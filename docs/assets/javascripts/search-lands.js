@@ -1,0 +1,130 @@
+// A search result lands on the passage that matched, not on the top of the page or of a long section.
+//
+// Material's search.highlight feature (documented) adds the words a result matched to its link as `?h=` and marks
+// them in the page. A result points at a page or at a section: this script, on a page opened with `?h=`, picks the
+// paper's block (a paragraph, a discussion question, a note — the elements with an id of their own) inside the
+// section the link points to (or the whole page) that holds most of the words, the rarer counting more, a block
+// counting the words of the notes it cites (half); then it moves the address to that block (`#<its id>`, as a link to
+// the block would), so the browser shows it, clear of the header, and marks it (`:target`, docs/assets/find.css).
+// A word is found as Material finds it (as the start of a word), as another form of it (the same first letters
+// but for its ending: "confiscating", "confiscation"), or one letter off (search-answers.html); a word no block holds
+// (an abbreviation, a delegate's word: "guns") by the paper's words for it, from search/words.json beside the index
+// (the paper-word-forms plugin writes it; not in the offline copy opened from disk). A block higher than the window is scrolled on to its first rare word.
+// When no block holds any of the words, nothing moves.
+// `data-paper-landed` on <html> says where it landed (a block's id, or "" for nowhere), once it has.
+(() => {
+  const params = new URLSearchParams(location.search)
+  if (!params.has("h")) return
+  const asked = (params.get("h") || "").toLowerCase().split(/\s+/).filter(Boolean)
+  const WORD = /[\p{L}\p{N}]+/gu
+  const wordsFile = new URL("../../search/words.json", document.currentScript.src)
+  const BLOCKS = "p[id], li[id], .paper-lettered[id]"
+
+  const oneEdit = (a, b) => {
+    if (a === b || Math.abs(a.length - b.length) > 1) return a === b
+    let i = 0
+    while (i < a.length && a[i] === b[i]) i++
+    if (a.length === b.length)
+      return a.slice(i + 1) === b.slice(i + 1)
+        || a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)
+    const [long, short] = a.length > b.length ? [a, b] : [b, a]
+    return long.slice(i + 1) === short.slice(i)
+  }
+  // how a word of the page answers a term asked: 1 as Material finds it, less as another form or one letter off
+  const answers = (term, word) => {
+    if (word.startsWith(term)) return 1
+    if (term.length < 5 || word.length < 5) return 0
+    let common = 0
+    while (common < term.length && term[common] === word[common]) common++
+    if (common >= 5 && common >= Math.min(term.length, word.length) - 3) return .8
+    return oneEdit(term, word) ? .8 : 0
+  }
+
+  // the section a link points to: from its heading to the next heading of the same or a higher level
+  const within = article => {
+    const start = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)))
+    if (!start || !article.contains(start)) return [...article.querySelectorAll(BLOCKS)]
+    if (start.matches(BLOCKS)) return [start]
+    if (!/^H[1-6]$/.test(start.tagName)) return [...start.querySelectorAll(BLOCKS)]
+    const level = +start.tagName[1], found = []
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_ELEMENT)
+    walker.currentNode = start
+    for (let el = walker.nextNode(); el; el = walker.nextNode()) {
+      if (/^H[1-6]$/.test(el.tagName) && +el.tagName[1] <= level) break
+      if (el.matches(BLOCKS)) found.push(el)
+    }
+    return found
+  }
+
+  // the words of a phrase of the paper, one after the other, each as the start of a word
+  const holds = (phrase, list) => {
+    const parts = phrase.match(WORD) || []
+    for (let i = 0; parts.length && i + parts.length <= list.length; i++)
+      if (parts.every((part, k) => list[i + k].startsWith(part))) return true
+    return false
+  }
+
+  const moveTo = block => {
+    if (`#${block.id}` !== location.hash) location.replace(`#${encodeURIComponent(block.id)}`)
+    else block.scrollIntoView()
+  }
+
+  const land = paperWords => {
+    const article = document.querySelector("article.md-content__inner, article")
+    const blocks = article ? within(article).filter(el => !el.closest("[data-search-exclude]") || el.matches(".paper-question")) : []
+    // a block's own words, and those of the notes it cites (which count half)
+    const noteText = id => document.getElementById(id)?.textContent || ""
+    const own = blocks.map(block => block.textContent.toLowerCase().match(WORD) || [])
+    const cited = blocks.map(block => [...block.querySelectorAll("a.footnote-ref[href^='#']")]
+      .map(a => noteText(decodeURIComponent(a.getAttribute("href").slice(1)))).join(" ").toLowerCase().match(WORD) || [])
+    const words = blocks.map((_, b) => own[b].concat(cited[b]))
+    // how well a list of words answers a term: its best word, a little more for each more time it occurs
+    const matchIn = (term, list) => {
+      let best = 0, times = 0
+      for (const w of list) { const a = answers(term, w); if (a > best) [best, times] = [a, 1]; else if (a && a === best) times++ }
+      return best && best * (1 + Math.log(times) / 4)
+    }
+    const match = (term, b) => Math.max(matchIn(term, own[b]), matchIn(term, cited[b]) / 2)
+    const terms = [...new Set(asked.flatMap(t => t.match(WORD) || []))]
+    const hits = terms.map(term => {
+      const row = blocks.map((_, b) => match(term, b))
+      const meant = paperWords[term]
+      if (row.some(Boolean) || !Array.isArray(meant)) return row
+      return words.map(list => meant.some(phrase => holds(phrase, list)) ? .9 : 0)
+    })
+    const weight = hits.map(row => Math.log((blocks.length + 1) / (row.filter(Boolean).length + .5)))
+    let best = -1, bestScore = 0
+    blocks.forEach((_, b) => {
+      const score = terms.reduce((sum, _, t) => sum + hits[t][b] * weight[t], 0)
+      if (score > bestScore + 1e-9) [best, bestScore] = [b, score]
+    })
+    if (best < 0) return document.documentElement.dataset.paperLanded = ""
+    const block = blocks[best]
+    moveTo(block)
+    // a block higher than the window: on to its rarest word found
+    const rect = block.getBoundingClientRect()
+    if (rect.height > innerHeight * .8) {
+      const rarest = terms.map((term, t) => [term, t]).filter(([, t]) => hits[t][best])
+        .sort((a, b) => weight[b[1]] - weight[a[1]])[0]?.[0] || ""
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = [...node.textContent.toLowerCase().matchAll(WORD)].find(m => answers(rarest, m[0]))
+        if (!at) continue
+        const range = document.createRange()
+        range.setStart(node, at.index)
+        range.setEnd(node, at.index + at[0].length)
+        const top = range.getBoundingClientRect().top
+        if (top > innerHeight * .6) scrollBy(0, top - innerHeight / 3)
+        break
+      }
+    }
+    document.documentElement.dataset.paperLanded = block.id
+  }
+  // after the browser's own move to the address's section, once the page is laid out and the words are in (none,
+  // from disk or when the file is missing: every word is then looked for as typed)
+  const loaded = new Promise(resolve => document.readyState === "complete" ? resolve()
+    : addEventListener("load", resolve, { once: true }))
+  const paperWords = location.protocol === "file:" ? Promise.resolve({})   // a browser fetches nothing from disk
+    : fetch(wordsFile).then(r => r.ok ? r.json() : {}).catch(() => ({}))
+  Promise.all([paperWords, loaded]).then(([meant]) => requestAnimationFrame(() => land(meant || {})))
+})()

@@ -1,0 +1,141 @@
+"""Search forgives a typo and lands on the passage, on the built site, in Chromium, typed key by key.
+
+- overrides/partials/search-answers.html: a word of five letters or more with one letter wrong, missing, doubled or
+  two letters swapped finds the word's page, marked as the word; a correctly spelt query is never asked again.
+- docs/assets/javascripts/search-lands.js: the first result opens on the paragraph that holds the words, in the
+  window and marked (``:target``), at a desktop's and a phone's width.
+
+The words come from the built site (its paragraphs), not from this paper: any paper's site passes or fails alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from html import unescape
+
+import pytest
+
+from conftest import DESKTOP
+from reader import search, watch_search
+
+PARAGRAPH_RE = re.compile(r'<p id="([^"]+)">(.*?)</p>', re.DOTALL)
+WORD_RE = re.compile(r"[a-z]+")
+FIRST_RESULT = "a.md-search-result__link"
+LANDED = "() => document.documentElement.hasAttribute('data-paper-landed')"
+IN_VIEW = """id => { const r = document.getElementById(id).getBoundingClientRect()
+  const header = document.querySelector(".md-header").getBoundingClientRect().bottom
+  return r.top >= header - 1 && r.top < innerHeight && getComputedStyle(document.getElementById(id)).backgroundColor
+    !== getComputedStyle(document.body).backgroundColor }"""
+
+
+def _paragraphs(site_dir):
+    """(page, paragraph id, its words) of every day-like page: the paragraphs with an id, in order."""
+    found = []
+    for html_file in sorted(site_dir.glob("*/index.html")):
+        text = html_file.read_text(encoding="utf-8")
+        article = text[text.find("<article"):text.find("</article>")]
+        for pid, body in PARAGRAPH_RE.findall(article):
+            words = WORD_RE.findall(unescape(re.sub(r"<sup.*?</sup>|<[^>]+>", " ", body)).lower())
+            found.append((html_file.parent.name, pid, words))
+    return found
+
+
+@pytest.fixture(scope="module")
+def rare_word(site_dir):
+    """A long word of one paragraph only, far down its page (not its first three paragraphs), in no heading:
+    (page, paragraph id, word)."""
+    paragraphs = _paragraphs(site_dir)
+    counts = Counter(w for _, _, words in paragraphs for w in set(words))
+    index = {}
+    for page, pid, _ in paragraphs:
+        index.setdefault(page, []).append(pid)
+    for page, pid, words in paragraphs:
+        if index[page].index(pid) < 3:
+            continue
+        for word in words:
+            if len(word) >= 9 and counts[word] == 1 and word not in (site_dir / page / "index.html").read_text(
+                    encoding="utf-8").lower().split("<article")[0]:
+                return page, pid, word
+    pytest.skip("no paragraph holds a long word of its own")
+
+
+def _typos(word: str) -> dict[str, str]:
+    middle = len(word) // 2
+    return {"wrong": word[:middle] + ("x" if word[middle] != "x" else "z") + word[middle + 1:],
+            "missing": word[:middle] + word[middle + 1:],
+            "doubled": word[:middle] + word[middle] + word[middle:],
+            "swapped": word[:middle] + word[middle + 1] + word[middle] + word[middle + 2:]}
+
+
+def _asked_again(page) -> int:
+    """Queries the site asked the worker again (search-answers.html), beyond those typed."""
+    return page.evaluate("""() => performance.getEntriesByName('paper-again').length""")
+
+
+COUNT_AGAIN = """(() => {
+  const Native = window.Worker
+  window.Worker = class extends Native {
+    postMessage(message, ...rest) {
+      if (message && message.type === 2 && message.again) performance.mark('paper-again')
+      return super.postMessage(message, ...rest)
+    }
+  }
+})()"""
+
+
+@pytest.mark.parametrize("kind", ["wrong", "missing", "doubled", "swapped"])
+def test_one_letter_off_finds_the_word(page, base_url, rare_word, kind):
+    day, _, word = rare_word
+    misspelt = _typos(word)[kind]
+    watch_search(page)
+    page.goto(base_url)
+    search(page, misspelt)
+    first = page.locator(FIRST_RESULT).first
+    href = first.get_attribute("href")
+    assert f"{day}/" in href, (misspelt, href)
+    assert re.search(rf"[?&]h=[^#]*\b{word}\b", href), (misspelt, href)     # carried to the page as the word
+    assert page.locator(".md-search-result mark", has_text=re.compile(word, re.I)).count() > 0
+    assert page.locator(".md-search-result__terms del", has_text=misspelt).count() == 0  # not listed as missing
+
+
+def test_a_correctly_spelt_query_is_asked_once(page, base_url, rare_word):
+    _, _, word = rare_word
+    page.add_init_script(COUNT_AGAIN)
+    watch_search(page)
+    page.goto(base_url)
+    search(page, word)
+    assert _asked_again(page) == 0
+    page.goto(base_url)
+    search(page, _typos(word)["swapped"])                             # and the count does count
+    assert _asked_again(page) >= 1
+
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_the_first_result_lands_on_the_paragraph(browser, base_url, rare_word, width):
+    day, pid, word = rare_word
+    viewport = DESKTOP if width == "desktop" else {"width": 390, "height": 844}
+    context = browser.new_context(viewport=viewport, has_touch=width == "phone")
+    try:
+        page = context.new_page()
+        watch_search(page)
+        page.goto(base_url)
+        if width == "phone":
+            page.locator("label.md-header__button[for=__search]").click()
+        search(page, word)
+        page.locator(FIRST_RESULT).first.click()
+        page.wait_for_function(LANDED)
+        assert page.evaluate("document.documentElement.dataset.paperLanded") == pid
+        assert page.url.endswith(f"#{pid}") and f"/{day}/" in page.url
+        assert page.evaluate(IN_VIEW, pid)                                # in the window, below the header, marked
+        assert page.locator(f"#{pid} mark").count() > 0                   # its word marked too
+    finally:
+        context.close()
+
+
+def test_a_page_opened_without_search_words_stays_put(page, base_url, rare_word):
+    day, _, _ = rare_word
+    page.goto(f"{base_url}{day}/")
+    page.wait_for_load_state("load")
+    assert page.evaluate("document.documentElement.hasAttribute('data-paper-landed')") is False
+    assert page.evaluate("scrollY") == 0
