@@ -12,6 +12,7 @@ from html import unescape
 import pytest
 
 from .conftest import PAPER
+from .paperdays import edition_prefix
 from .paperdays import paper_days
 from .searchrecall import search_recall
 
@@ -30,7 +31,7 @@ def _fold(text: str) -> str:
 
 
 def _page_text(site_dir, day: str) -> str:
-    html = (site_dir / day / "index.html").read_text(encoding="utf-8")
+    html = (site_dir / edition_prefix(PAPER) / day / "index.html").read_text(encoding="utf-8")  # in its edition
     article = html[html.index("<article"):html.index("</article>")]
     return _fold(unescape(re.sub(r"<[^>]+>", "", article)))
 

@@ -90,6 +90,7 @@ def split_sections(entries: list[dict], url: str, content: str) -> list[dict]:
             result.append(entry)
             continue
         result.append({**entry, "text": ""})
-        result.extend({"location": f"{url}#{block_id}", "title": entry["title"], "text": text}
+        keep = {"boost": entry["boost"]} if "boost" in entry else {}  # the page's weight (an older edition's)
+        result.extend({"location": f"{url}#{block_id}", "title": entry["title"], "text": text, **keep}
                       for block_id, text in found[section])
     return result
