@@ -39,8 +39,12 @@ def project(where: Path, *, papers: dict[str, str], published: Path | None = PUB
     for name, text in papers.items():
         (folder / name).write_text(text, encoding="utf-8")
     bib = where / "sources.bib"
-    bib.write_text("\n".join(p.read_text(encoding="utf-8") for p in
-                             [BIB, *(FIXTURES / "papers" / f"{n}.bib" for n in FIXTURE_PAPERS)]), encoding="utf-8")
+    text = BIB.read_text(encoding="utf-8")
+    for extra in (FIXTURES / "papers" / f"{n}.bib" for n in FIXTURE_PAPERS):
+        keys = re.findall(r"^@\w+\{([^,]+),", extra.read_text(encoding="utf-8"), re.M)
+        if not all(f"{{{key}," in text for key in keys):  # not in the shared bibliography already (CI's second run)
+            text += "\n" + extra.read_text(encoding="utf-8")
+    bib.write_text(text, encoding="utf-8")
     config = config_for(folder, bib, Path(f"{where.parent.name}-{where.name}"))
     if published is not None:
         config.write_text(config.read_text(encoding="utf-8").replace('"published": ""',

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from .conftest import PAPER, ROOT
-from .paperdays import paper_days
+from .paperdays import edition_prefix, paper_days
 
 LOCK = ROOT / "requirements.lock"
 # one requirement of the lock: "name==version \" and its hash / "# via" lines
@@ -48,6 +48,7 @@ def test_the_site_builds_with_properdocs_and_without_mkdocs(tmp_path):
     assert built.returncode == 0, built.stderr
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'content="mkdocs-ProperDocs' in home
-    day_pages = [p for p in site.glob("*/index.html") if re.fullmatch(r"\d+-[a-z]+", p.parent.name)]
+    day_pages = [p for p in site.glob(f"{edition_prefix(PAPER)}/*/index.html")  # in the paper's edition
+                 if re.fullmatch(r"\d+-[a-z]+", p.parent.name)]
     assert sorted(p.parent.name for p in day_pages) == sorted(day.slug for day in paper_days(PAPER))
     assert list(site.glob("*-offline.zip")), "the offline copy plugin did not run"

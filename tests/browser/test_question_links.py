@@ -24,7 +24,9 @@ ASKED = [(f"{edition_prefix(PAPER)}/{d.slug}", letter) for d in paper_days(PAPER
 
 # the element the address points at, and whether it is the :target and looks highlighted
 TARGET_JS = """() => {
-  const el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  // the :target first: Material's navigation.tracking may have moved the address's #fragment on to the section
+  // scrolled to since (history.replaceState, which leaves :target as it was)
+  const el = document.querySelector(':target') || document.getElementById(decodeURIComponent(location.hash.slice(1)));
   if (!el) return null;
   const bg = getComputedStyle(el).backgroundColor;
   return {id: el.id, target: el.matches(':target'), highlighted: !['rgba(0, 0, 0, 0)', 'transparent'].includes(bg)};
