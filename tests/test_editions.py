@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import FIXTURES, PAPER, PAPERS, PUBLISHED, ROOT, config_for, mkdocs_build
+from .conftest import EDITIONS, FIXTURES, PAPER, PAPERS, PUBLISHED, ROOT, config_for, mkdocs_build
 from .paperdays import edition_prefix, paper_days
 
 BIB = ROOT / "footnotes" / "sources.bib"
@@ -137,8 +137,8 @@ def test_an_edition_shows_the_same_content_with_other_editions_beside_it(edition
 def test_home_presents_the_newest_and_lists_every_edition(editions):
     site, earlier = editions
     home = (site / "index.html").read_text(encoding="utf-8")
-    years = sorted({edition_prefix(p) for p in (PAPER, earlier, *(FIXTURES / "papers" / f"{n}.md"
-                                                                   for n in FIXTURE_PAPERS))}, reverse=True)
+    years = sorted({edition_prefix(p) for p in (*EDITIONS, earlier, *(FIXTURES / "papers" / f"{n}.md"
+                                                                       for n in FIXTURE_PAPERS))}, reverse=True)
     editions_list = home[home.index('id="editions"'):]
     editions_list = editions_list[:editions_list.index("</ul>")]
     assert [y for y in re.findall(r'href="(\d{4})/"', editions_list)] == years
