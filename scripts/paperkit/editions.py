@@ -1,8 +1,8 @@
 """Stage 0 — find the editions: every paper in ``papers/``, read, each the edition of its year.
 
     papers/
-      2021.md           → the edition /2021/ (its prefix is its first day's year, read from the paper)
-      2022.md           → the edition /2022/
+      2030.md           → the edition /2030/ (its prefix is its first day's year, read from the paper)
+      2031.md           → the edition /2031/
       published.txt     the addresses the site has published (:mod:`paperkit.addresses`), not a paper
 
 A file name is the editor's choice: the prefix is read from the paper, so renaming a file moves nothing. What
@@ -23,7 +23,7 @@ from .parse import read_paper
 
 PAPER_SUFFIXES = (".md",)
 """What a paper file's name ends with."""
-# "2021" in "19-21 October 2021"
+# "2030" in "3-4 March 2030"
 YEAR_RE = re.compile(r"\b(\d{4})\b")
 
 
@@ -46,7 +46,7 @@ def find_papers(where: Path, *, besides: Iterable[Path] = ()) -> tuple[Path, ...
         papers.append(path)
     if not papers:
         raise PaperError(str(where), None, "holds no paper — put the background paper's Markdown here "
-                                           "(one file per edition, e.g. 2021.md)")
+                                           "(one file per edition, e.g. 2030.md)")
     return tuple(papers)
 
 
