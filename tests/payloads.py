@@ -7,7 +7,7 @@ site shows, for the output-safety tests (issue 10, section 1).
 Each field keeps what the paper's format needs (a day heading in capitals, the introduction item's date, a note's
 source named first) and gets ``MARK`` and the text added. ``MARK`` is a word found nowhere else: search for it, or
 find where a field landed. The project is a copy of the real one (mkdocs.yml, overrides, hooks, docs) with its own
-``paper/`` and ``footnotes/``, so that the glossary, the topic list and the synonyms are the project's own too.
+``papers/`` and ``footnotes/``, so that the glossary, the topic list and the synonyms are the project's own too.
 """
 
 from __future__ import annotations

@@ -178,7 +178,7 @@ def test_every_topic_link_resolves(site_dir):
 
 
 # A paper whose words are the topic list's (drug markets, medicines, alternative development): the test finds
-# something to compare whatever paper is in paper/ (the topic list may know none of a new paper's words yet)
+# something to compare whatever paper is newest in papers/ (the topic list may know none of a new paper's words yet)
 TOPICAL_PAPER = FIXTURES / "papers" / "cnd-2024-five-days.md"
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import PAPER
+from tests.paperdays import edition_prefix
 from paperkit.parse import read_paper
 from reader import as_printed
-
-PAPER = Path(__file__).resolve().parents[2] / "paper" / "background-paper.md"
 
 CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search",
           ".md-top", ".md-skip"]
@@ -21,9 +21,10 @@ CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-f
 
 @pytest.fixture(scope="module")
 def day_path(site_dir: Path) -> str:
-    """The path of the built page with the most notes: a day page."""
+    """The path of the newest edition's built page with the most notes: a day page."""
+    edition = site_dir / edition_prefix(PAPER)
     pages = {p.parent.relative_to(site_dir).as_posix() + "/": p.read_text(encoding="utf-8").count('id="fn:')
-             for p in site_dir.glob("*/*/index.html")}
+             for p in edition.glob("*/index.html")}
     return max(pages, key=pages.get)
 
 

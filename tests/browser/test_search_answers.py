@@ -30,14 +30,15 @@ IN_VIEW = """id => { const r = document.getElementById(id).getBoundingClientRect
 
 
 def _paragraphs(site_dir):
-    """(page, paragraph id, its words) of every day-like page: the paragraphs with an id, in order."""
+    """(page, paragraph id, its words) of every page of every edition: the paragraphs with an id, in order; the page
+    as its path below the site's root (``2030/3-march``)."""
     found = []
-    for html_file in sorted(site_dir.glob("*/index.html")):
+    for html_file in sorted(site_dir.glob("*/**/index.html")):
         text = html_file.read_text(encoding="utf-8")
         article = text[text.find("<article"):text.find("</article>")]
         for pid, body in PARAGRAPH_RE.findall(article):
             words = WORD_RE.findall(unescape(re.sub(r"<sup.*?</sup>|<[^>]+>", " ", body)).lower())
-            found.append((html_file.parent.name, pid, words))
+            found.append((html_file.parent.relative_to(site_dir).as_posix(), pid, words))
     return found
 
 
