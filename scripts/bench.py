@@ -103,9 +103,9 @@ def write_bare(work: Path) -> Path:
     bare = work / "bare"
     subprocess.run([sys.executable, "-m", "paperkit.cli", str(max((ROOT / "papers").glob("*.md"))),
                     str(bare / "docs")], cwd=ROOT, env=ENV, check=True, capture_output=True)
-    for short in (bare / "docs").glob("*/*.md"):  # the questions' short addresses (not measured) have a template
-        text = short.read_text(encoding="utf-8")  # of ours: in the bare build, Material's own page
-        short.write_text(re.sub(r"(?m)^template: .*\n", "", text, count=1), encoding="utf-8")
+    for short in (bare / "docs").rglob("*.md"):  # the questions' short addresses and the forwarding pages (not
+        text = short.read_text(encoding="utf-8")  # measured) have a template of ours: in the bare build, Material's
+        short.write_text(re.sub(r"(?m)^template: .*\n", "", text, count=1), encoding="utf-8")  # own page
     (bare / "mkdocs.yml").write_text(bare_mkdocs_yml(), encoding="utf-8")
     return bare
 
@@ -122,17 +122,21 @@ def build_times(work: Path, runs: int) -> tuple[list[float], list[float], list[f
     return full, cold, plain
 
 
-def serve_reloads(work: Path, runs: int) -> tuple[list[float], list[float]]:
+def serve_reloads(work: Path, runs: int, papers: Path | None = None) -> tuple[list[float], list[float]]:
     """Seconds from saving the paper to `mkdocs serve` reloading the browsers, and the rebuild's own part.
 
     `mkdocs serve --dirty` (as `scripts/dev.py serve` runs it) on a copy of the paper (`PAPERS=…`, read by mkdocs.yml); each run saves the
     copy with one word added to a paragraph, then as it was (written beside it and renamed over it, as editors save)
-    and waits for "Reloading browsers" in the log."""
-    inputs = work / "serve-inputs"
-    inputs.mkdir()
-    paper = inputs / "paper.md"
-    text = (max((ROOT / "papers").glob("*.md"))).read_text(encoding="utf-8")
-    paper.write_text(text, encoding="utf-8")
+    and waits for "Reloading browsers" in the log. With ``papers`` (a folder of editions), its newest paper is the one
+    saved, every edition served."""
+    if papers is None:
+        inputs = work / "serve-inputs"
+        inputs.mkdir()
+        paper = inputs / "paper.md"
+        paper.write_text((max((ROOT / "papers").glob("*.md"))).read_text(encoding="utf-8"), encoding="utf-8")
+    else:
+        paper = max(papers.glob("*.md"))
+    text = paper.read_text(encoding="utf-8")
     # an editor's edit: one word more in one paragraph (the longest line of the paper's middle third)
     lines_of = text.split("\n")
     third = len(lines_of) // 3
@@ -143,7 +147,7 @@ def serve_reloads(work: Path, runs: int) -> tuple[list[float], list[float]]:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
-                              cwd=ROOT, env={**ENV, "PAPERS": str(paper), "PAPER_PUBLISHED": "none.txt"}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                              cwd=ROOT, env={**ENV, "PAPERS": str(papers or paper), "PAPER_PUBLISHED": "none.txt"}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     lines: list[tuple[float, str]] = []
     threading.Thread(target=lambda: lines.extend((time.monotonic(), ln) for ln in server.stderr), daemon=True).start()
 
@@ -162,7 +166,7 @@ def serve_reloads(work: Path, runs: int) -> tuple[list[float], list[float]]:
         for i in range(runs):
             time.sleep(1.5)  # the log is quiet: the last rebuild is over
             saved = time.monotonic()
-            draft = paper.with_suffix(".tmp")  # saved as editors save: written beside, then renamed over it
+            draft = work / "draft.tmp"  # saved as editors save: written, then renamed over it
             draft.write_text(edited if i % 2 == 0 else text, encoding="utf-8")
             os.replace(draft, paper)
             building, _ = after("Building documentation", saved)

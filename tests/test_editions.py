@@ -87,7 +87,7 @@ def listed() -> list[tuple[str, str | None]]:
     out = []
     for line in PUBLISHED.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            old, _, new = line.partition(" -> ")
+            old, _, new = line.split(' "')[0].partition(" -> ")  # '/2030/#fn:1 "see the harbour"': its words
             out.append((old.strip(), new.strip() or None))
     return out
 
@@ -207,12 +207,56 @@ def test_a_new_editions_addresses_are_recorded_once(tmp_path):
         done = mkdocs_build(tmp_path / "site", config=config)
         assert done.returncode == 0, done.stderr
     added = listed_copy.read_text(encoding="utf-8").removeprefix(PUBLISHED.read_text(encoding="utf-8"))
-    new = [line for line in added.splitlines() if line.startswith("/")]
+    new = [line.split(' "')[0] for line in added.splitlines() if line.startswith("/")]
     day, folder = paper_days(next_paper)[0], edition_prefix(next_paper)
     if PAPER.read_text(encoding="utf-8") != next_paper.read_text(encoding="utf-8"):  # not published already
         assert f"/{folder}/{day.slug}/" in new and f"/{folder}/{day.slug}/#question-a" in new
     assert len(new) == len(set(new)) and not [a for a in new if a.startswith("/latest/")]
     assert PUBLISHED.read_text(encoding="utf-8") in listed_copy.read_text(encoding="utf-8")  # nothing removed
+
+
+def recording(tmp_path: Path, papers: dict[str, str]) -> tuple[Path, Path]:
+    """A project of these papers whose builds record their addresses in its own, new list: (config, list)."""
+    published = tmp_path / "published.txt"
+    config = project(tmp_path, papers=papers, published=published)
+    text = config.read_text(encoding="utf-8").replace('"published":', '"record_addresses": true, "published":')
+    config.write_text(text, encoding="utf-8")
+    return config, published
+
+
+def test_a_paragraph_inserted_into_a_published_edition_stops_the_build(tmp_path):
+    paper = (FIXTURES / "papers" / "arc-2023-two-days.md").read_text(encoding="utf-8")
+    config, published = recording(tmp_path, {"arc.md": paper})
+    assert mkdocs_build(tmp_path / "site", config=config).returncode == 0
+    recorded = published.read_text(encoding="utf-8")
+    assert re.search(r'^/\S+#\S+-p1 "[a-z]', recorded, re.M), "no words recorded for a paragraph's address"
+
+    heading = "BACKGROUND INFORMATION\n\n"
+    added = "Harbour pilots, added after publication, report on every tide."
+    (tmp_path / "papers" / "arc.md").write_text(paper.replace(heading, f"{heading}{added}\n\n", 1), encoding="utf-8")
+    before = (tmp_path / "site" / "index.html").read_bytes()
+    done = mkdocs_build(tmp_path / "site", config=config)
+    assert done.returncode != 0
+    m = re.search(r"published\.txt:(\d+): (\S+) opened “([^”]*) …” when it was published, but this build opens "
+                  r"“([^”]*) …” there", done.stderr)
+    assert m, done.stderr
+    assert recorded.split("\n")[int(m[1]) - 1].startswith(f'{m[2]} "{m[3]}"')  # the line it names holds it
+    assert m[4] == "harbour pilots added after publication"                    # the inserted paragraph, now there
+    assert (tmp_path / "site" / "index.html").read_bytes() == before           # nothing written
+    assert published.read_text(encoding="utf-8") == recorded
+
+
+def test_a_word_corrected_in_a_published_edition_builds(tmp_path):
+    paper = (FIXTURES / "papers" / "arc-2023-two-days.md").read_text(encoding="utf-8")
+    config, published = recording(tmp_path, {"arc.md": paper})
+    assert mkdocs_build(tmp_path / "site", config=config).returncode == 0
+    recorded = published.read_text(encoding="utf-8")
+    corrected = paper.replace("fall earlier and lower", "fall earlier and lower still", 1)
+    assert corrected != paper
+    (tmp_path / "papers" / "arc.md").write_text(corrected, encoding="utf-8")
+    done = mkdocs_build(tmp_path / "site", config=config)
+    assert done.returncode == 0, done.stderr
+    assert published.read_text(encoding="utf-8") == recorded
 
 
 def test_search_spans_every_edition_the_newest_first(editions):

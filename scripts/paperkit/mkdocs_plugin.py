@@ -151,11 +151,12 @@ class PaperPlugin(BasePlugin[PaperPluginConfig]):
 
     @event_priority(-300)  # after paper-offline's (-200), whose copy of the site reuses this one's pages
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.site is not None and self.site.unrecorded and self.config.published and self.config.record_addresses:
+        if self.site is not None and self.config.published and self.config.record_addresses:
             # only once the whole site is built: a failed build publishes nothing
-            addresses.record(self._path(config, self.config.published), list(self.site.unrecorded))
-            log.info("paper: %d new addresses recorded in %s — commit it with the paper",
-                     len(self.site.unrecorded), self.config.published)
+            if written := addresses.record(self._path(config, self.config.published), list(self.site.unrecorded),
+                                           opens=self.site.opens):
+                log.info("paper: %d addresses recorded in %s — commit it with the paper", written,
+                         self.config.published)
         self.site = None  # MkDocs may hand this same plugin to the next build in this process: it reads afresh
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -70,6 +71,8 @@ class Site:
     """Every address the site serves (:func:`addresses.served`)."""
     unrecorded: tuple[str, ...] = ()
     """The served addresses the list of published ones does not hold yet (a new edition's)."""
+    opens: dict[str, str] = dataclasses.field(default_factory=dict)
+    """The first words each address whose id counts opens (:func:`addresses.opening`)."""
 
     @property
     def paper(self) -> Paper:
@@ -101,14 +104,15 @@ def build_site(papers: Path | Sequence[Path], *, bibliography: Path | None = Non
     files = bibfiles.write_files(bib) if bib else {}
     found = addresses.served({p: t for p, t in pages.items() if p not in moved}, files)
     unrecorded: tuple[str, ...] = ()
+    opens = addresses.opening(editions)
     if registry is not None:
-        addresses.check(registry, found)
+        addresses.check(registry, found, opens)
         unrecorded = tuple(addresses.unrecorded(registry, found))
     newest = editions[0].paper.title
     return Site(editions=editions, pages=pages, nav=nav(contexts, pages), site_name=name,
                 description=f"{newest.kind}, {newest.title}, {newest.dates}" if len(editions) == 1 else
                 f"{newest.kind}s, {len(editions)} editions, the newest {newest.title}, {newest.dates}",
-                files=files, served=frozenset(found), unrecorded=unrecorded)
+                files=files, served=frozenset(found), unrecorded=unrecorded, opens=opens)
 
 
 def read(paper_path: Path, *, bibliography: Path | None = None, topic_list: Path | None = None) -> Context:

@@ -21,8 +21,8 @@ def forwards() -> list[tuple[str, str]]:
 
 
 def served_ids(address: str) -> list[str]:
-    """The ids the list says the page at ``address`` has."""
-    return [line.split("#", 1)[1] for line in PUBLISHED.read_text(encoding="utf-8").splitlines()
+    """The ids the list says the page at ``address`` has (a line may end with the words it opens, quoted)."""
+    return [line.split(' "')[0].split("#", 1)[1] for line in PUBLISHED.read_text(encoding="utf-8").splitlines()
             if line.startswith(f"{address}#")]
 
 
