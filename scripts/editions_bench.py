@@ -63,14 +63,14 @@ def gz(path: Path) -> int:
 
 
 # A delegate's first search: the key presses' and the first result's times, on the page's own clock
-FIRST_RESULT_JS = """() => {
-  window.__search = { key: null, result: null }
-  addEventListener("keydown", () => { __search.key = performance.now() }, true)
+FIRST_RESULT_JS = """(() => {
+  window.__firstSearch = { key: null, result: null }
+  addEventListener("keydown", () => { __firstSearch.key = performance.now() }, true)
   new MutationObserver(() => {
-    if (__search.result === null && document.querySelector(".md-search-result__item"))
-      __search.result = performance.now()
-  }).observe(document.documentElement, { childList: true, subtree: true })
-}"""
+    if (__firstSearch.result === null && document.querySelector(".md-search-result__item"))
+      __firstSearch.result = performance.now()
+  }).observe(document, { childList: true, subtree: true })
+})()"""
 
 
 def query_of(paper: Path) -> str:
@@ -94,8 +94,8 @@ def first_search(browser, url: str, query: str) -> tuple[int, float, float]:
         page.goto(url, wait_until="load")
         page.tap("label.md-header__button[for=__search]")
         page.locator("input.md-search__input").press_sequentially(query)
-        page.wait_for_function("() => __search.result !== null", timeout=60_000)
-        key, result = page.evaluate("() => [__search.key, __search.result]")
+        page.wait_for_function("() => __firstSearch.result !== null", timeout=60_000)
+        key, result = page.evaluate("() => [__firstSearch.key, __firstSearch.result]")
         return sum(fetched), result, max(0.0, result - key)
     finally:
         context.close()

@@ -274,3 +274,26 @@ def test_search_spans_every_edition_the_newest_first(editions):
         assert edition_prefix(paper) in weight, edition_prefix(paper)
     assert max(weight[edition_prefix(earlier)]) < min(weight[edition_prefix(newest)])
     assert "latest" not in weight  # the aliases forward, they are not searched twice
+
+
+def test_an_editions_pages_search_that_editions_index(editions):
+    """Beside the whole site's index, one per edition: its own entries and the shared pages', none of another
+    edition's; each of its pages names it (search-scope.html), the site's home page does not (it searches all)."""
+    import json
+
+    site, earlier = editions
+    whole = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    folders = {p.name for p in site.iterdir() if (p / "index.html").is_file() and re.fullmatch(r"\d+", p.name)}
+    assert {edition_prefix(earlier), edition_prefix(PAPER)} <= folders
+    for folder in folders:
+        index = json.loads((site / "search" / f"edition-{folder}.json").read_text(encoding="utf-8"))["docs"]
+        own = [d for d in whole if d["location"].startswith(f"{folder}/")]
+        shared = [d for d in whole if d["location"].split("/")[0] not in folders]
+        assert own and shared
+        assert index == [d for d in whole if d in own or d in shared]          # in the whole index's order
+        day = paper_days(earlier)[0] if folder == edition_prefix(earlier) else None
+        if day is not None:
+            html = (site / folder / day.slug / "index.html").read_text(encoding="utf-8")
+            assert f'data-paper-search-index="../../search/edition-{folder}.json"' in html
+            assert f"Searching the {folder} paper" in html
+    assert 'data-paper-search-index="' not in (site / "index.html").read_text(encoding="utf-8")

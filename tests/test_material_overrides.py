@@ -32,10 +32,13 @@ class Edit:
     why: str
 
 
+RESULTS = '        <div class="md-search-result" data-md-component="search-result">'
 EDITS: dict[str, tuple[Edit, ...]] = {
     "partials/search.html": (
         Edit('role="dialog">', '''role="dialog" aria-label="{{ lang.t('search') }}">''',
              "a dialog without a name is announced as an unnamed dialog (axe: aria-dialog-name)"),
+        Edit(RESULTS, '        {% include "partials/search-scope.html" %}\n' + RESULTS,
+             "which edition a search covers, with a link to search every edition (paperkit/search/editions.py)"),
     ),
 }
 

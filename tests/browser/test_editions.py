@@ -10,7 +10,10 @@ import re
 
 import pytest
 
-from tests.conftest import PAPER, PUBLISHED
+from collections import Counter
+
+from reader import search, watch_search
+from tests.conftest import EDITIONS, PAPER, PUBLISHED
 from tests.paperdays import edition_prefix, paper_days
 
 
@@ -68,3 +71,32 @@ def test_latest_goes_to_the_newest_edition(page, base_url):
     day = paper_days(PAPER)[-1]
     page.goto(base_url + f"latest/{day.slug}/#discussion-questions")
     page.wait_for_url(re.compile(re.escape(base_url + f"{edition_prefix(PAPER)}/{day.slug}/") + "#discussion-questions$"))
+
+
+def _shared_word(older, newer) -> str:
+    """A long word both papers use, the older one's most frequent of them."""
+    def words(paper):
+        return Counter(w.lower() for w in re.findall(r"[A-Za-z]{8,}", paper.read_text(encoding="utf-8")))
+    both = words(older)
+    both = {w: n for w, n in both.items() if w in words(newer)}
+    return max(sorted(both), key=both.get)
+
+
+@pytest.mark.skipif(len(EDITIONS) < 2, reason="papers/ holds one edition: every page searches the whole site")
+def test_an_editions_search_covers_it_and_offers_every_edition(page, base_url):
+    older, newest = EDITIONS[1], EDITIONS[0]
+    folder, word = edition_prefix(older), _shared_word(older, newest)
+    watch_search(page)
+    page.goto(f"{base_url}{folder}/{paper_days(older)[0].slug}/")
+    search(page, word)
+    found = page.locator("a.md-search-result__link").evaluate_all("els => els.map(a => a.pathname)")
+    assert found and any(p.startswith(f"/{folder}/") for p in found)
+    editions = {edition_prefix(p) for p in EDITIONS}
+    assert not [p for p in found if p.strip("/").split("/")[0] in editions - {folder}], found
+    assert page.locator(".paper-search-scope").is_visible()
+    page.locator("[data-paper-search-every]").click()
+    page.wait_for_url(re.compile(r"\?q="))
+    search_done = page.locator("a.md-search-result__link").first
+    search_done.wait_for()
+    everywhere = page.locator("a.md-search-result__link").evaluate_all("els => els.map(a => a.pathname)")
+    assert any(p.startswith(f"/{edition_prefix(newest)}/") for p in everywhere), everywhere
