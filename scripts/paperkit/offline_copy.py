@@ -25,7 +25,6 @@ from __future__ import annotations
 import html
 import logging
 import os
-import re
 import shutil
 import tempfile
 import time
