@@ -16,8 +16,9 @@ the machine is shared, and only figures taken side by side compare.
 3. views: per page, every file Chromium fetches until the network is idle, raw and gzip (level 6).
 4. search: recall@1 and recall@2 of the delegates' queries (tests/data/search_relevance.yml) with Material's own
    search worker (scripts/search_recall.py), and the search index's size; then the delegates' set of issue 19
-   (tests/data/search_delegates.yml) on the site and on the bare build: recall@1/@2, typos found, and "lands" (the
-   first result, clicked, shows the query's passage in the window, at 1,280 and 390 px).
+   (tests/data/search_delegates.yml) on the site, on the bare build and with Pagefind on the bare build
+   (scripts/pagefind_recall.py): recall@1/@2, typos found, and "lands" (the first result, clicked, shows the
+   query's passage in the window, at 1,280 and 390 px).
 5. taps: what a reader's thumb feels. Playwright drives Debian's Chromium as a 390 px phone with its CPU slowed
    4 × (CDP `Emulation.setCPUThrottlingRate`): a fresh load, wait for the load event and an idle main thread,
    then one tap on a header control (search, menu, palette); the Event Timing API (PerformanceObserver "event",
@@ -52,6 +53,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import editions_bench
+import pagefind_recall  # scripts/pagefind_recall.py: the same queries against Pagefind on the bare build
 import scale_bench  # scripts/scale_bench.py, beside this file: cost per note at 1,000 and 10,000 notes
 import search_recall  # scripts/search_recall.py, beside this file: recall@1/@2 of the relevance set
 
@@ -506,6 +508,10 @@ def main(argv: list[str] | None = None) -> int:
                 figures = search_recall.recall(folder, cases=delegates, lands=True)
                 print("  " + search_recall.report(figures, relevance_set=search_recall.DELEGATES_SET)
                       .replace("\n", "\n  "))
+            print("\nSearch as delegates type it, Pagefind 1.5.2 on the bare Material build (scripts/pagefind_recall.py):")
+            figures = pagefind_recall.recall(bare / "site", cases=delegates)
+            print("  " + search_recall.report(figures, relevance_set=search_recall.DELEGATES_SET)
+                  .replace("searched with Material's worker", "searched with Pagefind").replace("\n", "\n  "))
 
         if "taps" in parts:
             first_taps(bases, pages, args.tap_runs, args.controls.split(","))
