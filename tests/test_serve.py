@@ -1,5 +1,6 @@
 """The editor's loop: `mkdocs serve` rebuilds when the paper or the bibliography changes; an error in the paper
-is shown in the terminal with its file and line, the server keeps running, and the page is back once it is fixed.
+is shown in the terminal with its file and line, and in the browser over the last good page
+(hooks/serve_errors.py), the server keeps running, and the page is back once it is fixed.
 
 A real `mkdocs serve` on 127.0.0.1 (a free port) over a temporary project whose paper and bibliography are copies
 that the test edits. The time limits only keep a broken server from hanging the suite; nothing is timed.
@@ -97,11 +98,15 @@ def test_serve_rebuilds_on_paper_and_bibliography_changes_and_survives_an_error(
     expected = f"{s.paper}:{marker_line}: note 7 is referenced but never defined"
     wait_for("error in the terminal", lambda: expected in s.log.read_text(encoding="utf-8"), server)
     assert server.poll() is None  # still serving (the next edit's wait_for fails at once if it stopped)
+    # …and in the browser, over the last good page
+    wait_for("error in the browser", lambda: expected in s.page("2023/8-february/"), server)
+    assert "only when asked," in s.page("2023/8-february/")  # the last good build's page, under the message
 
     # fixed: the page is back, with the fix
     s.edit(s.paper, "only when asked,⁷", "only when asked (fixed),⁷")
     s.edit(s.paper, "⁶ See [R/2019/1](#), art. 12.", f"⁶ See [R/2019/1](#), art. 12.\n\n{note}")
     wait_for("fixed page", lambda: "only when asked (fixed)," in s.page("2023/8-february/"), server)
+    assert "paper-serve-error" not in s.page("2023/8-february/")  # the message is gone with the error
 
     # an edit of the bibliography shows too
     s.edit(s.bibliography, "title = {Survey of abstraction reporting},",
