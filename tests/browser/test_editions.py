@@ -65,6 +65,8 @@ def test_a_mistyped_day_offers_the_day_of_each_edition(page, base_url):
     offered.first.wait_for()
     hrefs = offered.evaluate_all("els => els.map(e => e.getAttribute('href'))")
     assert any(h.rstrip("/").endswith(f"{edition_prefix(PAPER)}/{day.slug}") for h in hrefs), hrefs
+    texts = offered.evaluate_all("els => els.map(e => e.textContent)")
+    assert any(day.date.rsplit(" ", 1)[1] in t.split(" (/")[0] for t in texts), texts  # its title names the year
 
 
 def test_latest_goes_to_the_newest_edition(page, base_url):
