@@ -1,5 +1,5 @@
 """Stage 1 — read the paper: Markdown that came out of a PDF, or that pandoc wrote from the Word file
-(:mod:`.pandoc`) → :class:`paperkit.model.Paper`.
+(:mod:`.pandoc`), or the Word file itself (:mod:`.word`) → :class:`paperkit.model.Paper`.
 
 The format, as every edition of the background paper prints it (the example is invented)::
 
@@ -19,7 +19,9 @@ A superscript marker ``…tides.¹⁷`` becomes the token ``[^17]``; a paragraph
 naming the line and what to fix.
 
 pandoc's Markdown (notes ``[^17]`` and ``[^17]: See …``, told by its notes: a paper uses one notation or the other)
-is first turned into the same lines, each with its line in the file (:mod:`.pandoc`); the rest is the same.
+is first turned into the same lines, each with its line in the file (:mod:`.pandoc`); the rest is the same. A Word
+file (``.docx``) is first turned into pandoc's Markdown by pandoc itself (:mod:`.word`), and its problems are named
+as Word shows them (:mod:`.word_places`).
 
 The stages of reading, one module each:
 
@@ -41,6 +43,7 @@ from .characters import check, tidy
 from .pandoc import as_written, paper_lines
 from .paper import read_blocks
 from .recase import sentence_case
+from .word import WORD_SUFFIX, read_word
 
 __all__ = ["MONTHS", "SUPERSCRIPTS", "PaperError", "parse_paper", "read_paper", "sentence_case"]
 
@@ -65,9 +68,12 @@ def parse_paper(text: str, *, source: str = "paper.md") -> Paper:
 
 
 def read_paper(path: str | Path) -> Paper:
-    """Read a paper file: UTF-8 (a BOM and CRLF line ends are fine), then :func:`parse_paper`."""
+    """Read a paper file: UTF-8 (a BOM and CRLF line ends are fine), then :func:`parse_paper`; a Word file
+    (``.docx``) through pandoc (:func:`.word.read_word`)."""
     path = Path(path)
     try:
+        if path.suffix.lower() == WORD_SUFFIX:
+            return read_word(path, parse_paper)
         data = path.read_bytes()
     except FileNotFoundError:
         raise PaperError(str(path), None, "the paper was not found — put the paper's Markdown in this file, or give "
