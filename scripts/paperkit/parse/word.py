@@ -4,7 +4,7 @@ pandoc's Markdown, which :mod:`.pandoc` and the rest of the parser read as they 
 What Word holds, and what pandoc makes of it::
 
     a paragraph styled Heading 1/2/3            "# INTRODUCTION", "## POLICY COMMITMENTS"
-    a paragraph in bold capitals                "**3 MARCH 2030 - RISING TIDES**" (read as a heading)
+    a paragraph all in bold, ending no sentence "**3 MARCH 2030 - RISING TIDES**": a heading, as if styled
     a Word list lettered a), b)…                "a)  Rising tides are flooding small harbours (3 March 2030);"
     a paragraph typed "a) …" or "(a) …"         the same item ("a\\) …" as pandoc escapes it, unescaped here)
     a footnote (Word numbers them itself)       "[^1]" in the text, "[^1]: See *Tide Atlas 2029*, p. 4." at the end
@@ -43,6 +43,8 @@ BOOKMARK_RE = re.compile(r"\[\]\{#[^}\s]+(?: \.anchor)?\}")
 BOOKMARK_LINK_RE = re.compile(r"\]\(#([^)\s]+)\)")
 # "[harbours]{.underline}": Word's underline, highlight or small capitals, which the paper does not carry
 FORMATTING_RE = re.compile(r"\[([^\[\]]*)\]\{\.(?:underline|mark|smallcaps)\}")
+# "**Measuring walls**": a paragraph all in bold that ends no sentence, Word's other way to make a heading
+BOLD_PARAGRAPH_RE = re.compile(r"^\*\*([^*\n]*[^*.\s])\*\*$", re.MULTILINE)
 TIMEOUT_S = 120
 
 
@@ -80,12 +82,14 @@ def tidy_markdown(text: str) -> str:
 
     >>> tidy_markdown("# []{#_Toc7 .anchor}INTRODUCTION\\n\\nSee [H/2028/9](#X0f3), [one]{.underline}.")
     '# INTRODUCTION\\n\\nSee [H/2028/9](#), one.'
+    >>> tidy_markdown("**Measuring walls**\\n\\n**Walls are measured at low tide.**")
+    '### Measuring walls\\n\\n**Walls are measured at low tide.**'
     """
     text = FORMATTING_RE.sub(r"\1", text)
     bookmarks = set(re.findall(r"\{#([^}\s]+)", text))
     text = BOOKMARK_RE.sub("", text)
     text = BOOKMARK_LINK_RE.sub(lambda m: m.group(0) if m.group(1) in bookmarks else "](#)", text)
-    return typed_letters(text)
+    return typed_letters(BOLD_PARAGRAPH_RE.sub(r"### \1", text))
 
 
 def typed_letters(text: str) -> str:
