@@ -193,3 +193,25 @@ def test_mkdocs_gives_one_error_for_a_bad_word_paper_and_keeps_the_site(name, tm
     assert done.stderr.count("ERROR") == 1, done.stderr
     check(name, paper, done.stderr[done.stderr.index(f"{paper}: "):].split("\n")[0])
     assert [p.name for p in site.iterdir()] == ["index.html"]
+
+
+@pytest.mark.parametrize("data, fix", [
+    pytest.param((WORD / "arc-2023-two-days.docx").read_bytes(), "if it is the paper's Word file, name it 2023.docx",
+                 id=".docx"),
+    pytest.param(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x01" * 64, "open it in Word and save it as 2023.docx",
+                 id=".doc"),  # an OLE file's signature, as Word 97-2003 writes it
+])
+def test_a_word_file_named_md_says_how_to_name_it(data, fix, tmp_path):
+    (tmp_path / "2023.md").write_bytes(data)
+    with pytest.raises(PaperError) as info:
+        read_paper(tmp_path / "2023.md")
+    assert info.value.message.partition(" — ")[2].startswith(fix), info.value.message
+
+
+def test_a_damaged_word_file_is_one_error_naming_it(tmp_path):
+    with zipfile.ZipFile(tmp_path / "2030.docx", "w") as docx:
+        docx.writestr("word/document.xml", "<w:document>cut off here")
+    with pytest.raises(PaperError) as info:
+        read_paper(tmp_path / "2030.docx")
+    assert str(info.value).startswith(f"{tmp_path / '2030.docx'}: pandoc could not read this Word file (")
+    assert info.value.message.endswith("save it again as a Word document (.docx)")

@@ -83,8 +83,10 @@ def read_paper(path: str | Path) -> Paper:
         raise PaperError(str(path), None, f"cannot read the paper ({exc.strerror}) — give the path of the paper's "
                                           f"Markdown file, and check its permissions") from None
     if kind := _not_text(data):
-        raise PaperError(str(path), 1, f"is {kind}, not the paper's Markdown — export the paper as Markdown, "
-                                       f"saved as UTF-8")
+        fix = {"a ZIP archive": f"if it is the paper's Word file, name it {path.stem}{WORD_SUFFIX}: a .docx is read as "
+                                f"Word", "an old Word": f"open it in Word and save it as {path.stem}{WORD_SUFFIX}"}
+        fix = next((f for k, f in fix.items() if kind.startswith(k)), "export the paper as Markdown, saved as UTF-8")
+        raise PaperError(str(path), 1, f"is {kind}, not the paper's Markdown — {fix}")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -99,7 +101,7 @@ def _not_text(data: bytes) -> str | None:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 64 and max(data[0:64:2].count(0), data[1:64:2].count(0)) > 16):
         return "UTF-16 text"
     known = {b"%PDF-": "a PDF file", b"PK\x03\x04": "a ZIP archive (a Word or OpenDocument file?)",
-             b"{\\rtf": "an RTF document", b"\xd0\xcf\x11\xe0": "an old Word document"}
+             b"{\\rtf": "an RTF document", b"\xd0\xcf\x11\xe0": "an old Word document (.doc)"}
     return next((kind for magic, kind in known.items() if data.startswith(magic)), None)
 
 

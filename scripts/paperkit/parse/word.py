@@ -22,6 +22,7 @@ a footnote of the Word file, and a problem found on that line is named as the ed
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import subprocess
@@ -59,8 +60,10 @@ def read_word(path: Path, parse) -> Paper:
         raise PaperError(exc.path, None, in_word_terms(exc.message, exc.line, markdown)) from None
 
 
+@functools.lru_cache(maxsize=16)
 def word_markdown(data: bytes, source: str) -> str:
-    """The Word file's text as pandoc's Markdown, one line per paragraph, footnotes at the end."""
+    """The Word file's text as pandoc's Markdown, one line per paragraph, footnotes at the end. Kept for the same
+    bytes: `mkdocs serve` reads every paper again on each save of any, and pandoc takes a quarter of a second."""
     docx = _with_meta_styles_renamed(data, source)
     pandoc = _pandoc()
     try:
