@@ -215,3 +215,38 @@ def test_a_damaged_word_file_is_one_error_naming_it(tmp_path):
         read_paper(tmp_path / "2030.docx")
     assert str(info.value).startswith(f"{tmp_path / '2030.docx'}: pandoc could not read this Word file (")
     assert info.value.message.endswith("save it again as a Word document (.docx)")
+
+
+def edited_docx(docx: Path, changes: dict[str, tuple[tuple[str, str], ...]]) -> bytes:
+    """The Word file with each of its parts (``word/styles.xml``…) changed as given, each change made once."""
+    import io
+    out = io.BytesIO()
+    with zipfile.ZipFile(docx) as zin, zipfile.ZipFile(out, "w") as zout:
+        for info in zin.infolist():
+            part = zin.read(info).decode("utf-8")
+            for old, new in changes.get(info.filename, ()):
+                assert part.count(old) == 1, (info.filename, old)
+                part = part.replace(old, new)
+            zout.writestr(info, part)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("caps", ["the style", "the text"])
+def test_a_heading_in_all_caps_is_in_capitals_as_word_shows_it(caps, tmp_path):
+    """Word's All Caps (Font › All caps) on the Heading 1 style or on the text itself: the heading typed in
+    sentence case is shown in capitals, and read so; without it, it is a day heading not in capitals."""
+    day = read_paper(ARC).days[1]
+    typed = day.heading.split(" - ")[0].title() + " - " + day.heading.split(" - ", 1)[1].capitalize()
+    assert typed != day.heading and typed.upper() == day.heading
+    text = (f'<w:t xml:space="preserve">{day.heading}</w:t>', f'<w:t xml:space="preserve">{typed}</w:t>')
+    on_style = {"word/styles.xml": (('<w:outlineLvl w:val="0" />\n    </w:pPr>\n    <w:rPr>',
+                                     '<w:outlineLvl w:val="0" />\n    </w:pPr>\n    <w:rPr><w:caps />'),),
+                "word/document.xml": (text,)}
+    on_text = {"word/document.xml": ((f"<w:r>{text[0]}", f"<w:r><w:rPr><w:caps /></w:rPr>{text[1]}"),)}
+    source = WORD / "arc-2023-two-days.docx"
+    (tmp_path / "caps.docx").write_bytes(edited_docx(source, on_style if caps == "the style" else on_text))
+    assert_same_paper(read_paper(tmp_path / "caps.docx"), read_paper(ARC))
+    (tmp_path / "typed.docx").write_bytes(edited_docx(source, {"word/document.xml": (text,)}))
+    with pytest.raises(PaperError) as info:
+        read_paper(tmp_path / "typed.docx")
+    assert info.value.message.startswith(f"in the heading '{typed[:20]}") and "written in capitals" in info.value.message

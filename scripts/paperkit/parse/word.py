@@ -9,6 +9,7 @@ What Word holds, and what pandoc makes of it::
     a paragraph typed "a) …" or "(a) …"         the same item ("a\\) …" as pandoc escapes it, unescaped here)
     a footnote (Word numbers them itself)       "[^1]" in the text, "[^1]: See *Tide Atlas 2029*, p. 4." at the end
     a paragraph styled Title, Subtitle, Date…   a title line where it is (pandoc would move it to its metadata)
+    text in All Caps (a style's or its own)     that text in capitals, as Word shows it (:mod:`.word_docx`)
 
 Every paragraph is one line (``--wrap=none``), so a line of the Markdown is a paragraph, a heading, a list item or
 a footnote of the Word file, and a problem found on that line is named as the editor sees it in Word
@@ -23,19 +24,16 @@ a footnote of the Word file, and a problem found on that line is named as the ed
 from __future__ import annotations
 
 import functools
-import io
 import re
 import subprocess
-import zipfile
 from pathlib import Path
 
 from ..errors import PaperError
 from ..model import Paper
+from .word_docx import ready_for_pandoc
 from .word_places import in_word_terms
 
 WORD_SUFFIX = ".docx"
-# Word's paragraph styles that pandoc's docx reader takes out of the text into its metadata
-META_STYLE_RE = re.compile(rb'(<w:name w:val=")(Title|Subtitle|Author|Date|Abstract)(")')
 # "a\) Which …", "\(b\) What …": a letter typed at the start of a paragraph, as pandoc escapes it
 TYPED_LETTER_RE = re.compile(r"^(\\?\()?([a-z])\\\)(?=[ \t])", re.MULTILINE)
 # "[]{#_Toc123 .anchor}": a Word bookmark (headings and cross-references carry them); nothing to read
@@ -64,7 +62,7 @@ def read_word(path: Path, parse) -> Paper:
 def word_markdown(data: bytes, source: str) -> str:
     """The Word file's text as pandoc's Markdown, one line per paragraph, footnotes at the end. Kept for the same
     bytes: `mkdocs serve` reads every paper again on each save of any, and pandoc takes a quarter of a second."""
-    docx = _with_meta_styles_renamed(data, source)
+    docx = ready_for_pandoc(data, source)
     pandoc = _pandoc()
     try:
         done = subprocess.run([pandoc, "-f", "docx", "-t", "markdown-smart", "--wrap=none",
@@ -98,28 +96,6 @@ def tidy_markdown(text: str) -> str:
 def typed_letters(text: str) -> str:
     """A paragraph that starts with a typed letter ``a)`` or ``(a)`` is a lettered item, as in a Word list."""
     return TYPED_LETTER_RE.sub(lambda m: f"({m.group(2)})" if m.group(1) else f"{m.group(2)})", text)
-
-
-def _with_meta_styles_renamed(data: bytes, source: str) -> bytes:
-    """The Word file with its Title, Subtitle, Author, Date and Abstract styles renamed, so that pandoc keeps
-    those paragraphs in the text, where the title block has them, instead of in its metadata."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zin:
-            names = zin.namelist()
-            if "word/document.xml" not in names:
-                raise PaperError(source, None, "is a ZIP archive but not a Word document (no word/document.xml) — "
-                                               "save the paper from Word as a Word document (.docx)")
-            out = io.BytesIO()
-            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-                for info in zin.infolist():
-                    part = zin.read(info)
-                    if info.filename == "word/styles.xml":
-                        part = META_STYLE_RE.sub(rb"\1\2 (paper)\3", part)
-                    zout.writestr(info, part)
-    except (zipfile.BadZipFile, EOFError, OSError, KeyError, ValueError):
-        raise PaperError(source, None, "is not a Word document (.docx) — save the paper from Word as a Word "
-                                       "document (.docx), or export it as Markdown (.md)") from None
-    return out.getvalue()
 
 
 def _pandoc() -> str:
