@@ -249,4 +249,5 @@ def test_a_heading_in_all_caps_is_in_capitals_as_word_shows_it(caps, tmp_path):
     (tmp_path / "typed.docx").write_bytes(edited_docx(source, {"word/document.xml": (text,)}))
     with pytest.raises(PaperError) as info:
         read_paper(tmp_path / "typed.docx")
-    assert info.value.message.startswith(f"in the heading '{typed[:20]}") and "written in capitals" in info.value.message
+    assert info.value.message.startswith(f"in the heading '{typed[:20]}")
+    assert "written in capitals" in info.value.message

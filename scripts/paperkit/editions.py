@@ -6,9 +6,9 @@
       published.txt     the addresses the site has published (:mod:`paperkit.addresses`), not a paper
 
 A file name is the editor's choice: the prefix is read from the paper, so renaming a file moves nothing. What
-cannot be an edition stops the build with one message naming the file: a file that is no paper (not ``.md`` or ``.docx``),
-two papers of one year, a title block whose year is not its days' year. Hidden files (``.DS_Store``, Word's
-``~$`` lock files) are passed over.
+cannot be an edition stops the build with one message naming the file: a file that is no paper (not ``.md`` or
+``.docx``), two papers of one year, a title block whose year is not its days' year. Hidden files (``.DS_Store``,
+Word's ``~$`` lock files) are passed over.
 """
 
 from __future__ import annotations

@@ -67,7 +67,8 @@ class Agenda:
                   and squash(head.text) == squash(d.wording)), None)
         if d is None:
             return None
-        heading = f"{d.date.day} {MONTHS[d.date.month - 1]} {d.date.year} - {_short(head.text.upper())}"  # type: ignore[union-attr]
+        date: dt.date = d.date  # type: ignore[assignment]
+        heading = f"{date.day} {MONTHS[date.month - 1]} {date.year} - {_short(head.text.upper())}"
         return PaperError(self.source, head.line, f"this day heading has no date: the introduction's item "
                                                   f"({d.item.letter}) gives its challenge for {d.printed} — write "
                                                   f"it '{heading}'")

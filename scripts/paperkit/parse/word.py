@@ -48,7 +48,8 @@ TIMEOUT_S = 120
 
 
 def read_word(path: Path, parse) -> Paper:
-    """The Word paper at ``path``, its Markdown read by ``parse(text, source=…)`` (:func:`paperkit.parse.parse_paper`);
+    """The Word paper at ``path``, its Markdown read by ``parse(text, source=…)``
+    (:func:`paperkit.parse.parse_paper`);
     a problem is one :class:`PaperError` naming the place in Word's terms (no line: Word has none)."""
     data = path.read_bytes()
     markdown = word_markdown(data, str(path))
