@@ -5,9 +5,8 @@ notation of the Markdown that pandoc made of the file (:mod:`.word`), which the 
     >>> markdown = "# INTRODUCTION\\n\\nTides rose fast.[^1] Walls did not.\\n\\n[^1]: See *Tide Atlas*."
     >>> in_word_terms("note [^1] has no text — write its text after '[^1]: ', or delete the line", 5, markdown)
     'in footnote 1: note 1 has no text — write its text in footnote 1, or delete the footnote'
-    >>> print(in_word_terms("note marker [^1] in the heading 'TIDES[^1]' (the first is at line 1)", 3, markdown))
-    in the paragraph 'Tides rose fast. Walls did not.': note marker 1 in the heading 'TIDES' (the first is at the
-    heading 'INTRODUCTION')
+    >>> print(in_word_terms("note marker [^1] in 'TIDES[^1]' (first at line 1)", 3, markdown))
+    in the paragraph 'Tides rose fast. Walls did not.': note marker 1 in 'TIDES' (first at the heading 'INTRODUCTION')
 """
 
 from __future__ import annotations
