@@ -2,13 +2,13 @@
 
     papers/
       2030.md           → the edition /2030/ (its prefix is its first day's year, read from the paper)
-      2031.md           → the edition /2031/
+      2031.docx         → the edition /2031/ (the Word file, read through pandoc: :mod:`paperkit.parse.word`)
       published.txt     the addresses the site has published (:mod:`paperkit.addresses`), not a paper
 
 A file name is the editor's choice: the prefix is read from the paper, so renaming a file moves nothing. What
-cannot be an edition stops the build with one message naming the file: a file that is no paper (not ``.md``),
-two papers of one year, a title block whose year is not its days' year. Hidden files (``.DS_Store``, Word's
-``~$`` lock files) are passed over.
+cannot be an edition stops the build with one message naming the file: a file that is no paper (not ``.md`` or
+``.docx``), two papers of one year, a title block whose year is not its days' year. Hidden files (``.DS_Store``,
+Word's ``~$`` lock files) are passed over.
 """
 
 from __future__ import annotations
@@ -21,14 +21,15 @@ from .errors import PaperError
 from .model import Edition
 from .parse import read_paper
 
-PAPER_SUFFIXES = (".md",)
+PAPER_SUFFIXES = (".md", ".docx")
 """What a paper file's name ends with."""
 # "2030" in "3-4 March 2030"
 YEAR_RE = re.compile(r"\b(\d{4})\b")
 
 
 def find_papers(where: Path, *, besides: Iterable[Path] = ()) -> tuple[Path, ...]:
-    """The paper files of ``where``: a folder of papers (every ``.md`` file in it, by name), or one paper file.
+    """The paper files of ``where``: a folder of papers (every ``.md`` or ``.docx`` file in it, by name), or one
+    paper file.
     ``besides``: files in the folder that are no paper but belong there (the list of published addresses)."""
     if where.is_file() or (where.suffix and not where.is_dir()):
         return (where,)  # one paper (read_paper names a missing one)
@@ -42,11 +43,12 @@ def find_papers(where: Path, *, besides: Iterable[Path] = ()) -> tuple[Path, ...
             continue
         if path.is_dir() or path.suffix.lower() not in PAPER_SUFFIXES:
             raise PaperError(str(path), None, f"is not a paper: {where}/ holds one paper per edition, as "
-                                              f"Markdown ({', '.join(PAPER_SUFFIXES)}) — move this file elsewhere")
+                                              f"Markdown or Word ({', '.join(PAPER_SUFFIXES)}) — move this file "
+                                              f"elsewhere")
         papers.append(path)
     if not papers:
-        raise PaperError(str(where), None, "holds no paper — put the background paper's Markdown here "
-                                           "(one file per edition, e.g. 2030.md)")
+        raise PaperError(str(where), None, "holds no paper — put the background paper here, its Word file "
+                                           "or its Markdown (one file per edition, e.g. 2030.docx)")
     return tuple(papers)
 
 

@@ -1,5 +1,5 @@
 """Stage 1 — read the paper: Markdown that came out of a PDF, or that pandoc wrote from the Word file
-(:mod:`.pandoc`) → :class:`paperkit.model.Paper`.
+(:mod:`.pandoc`), or the Word file itself (:mod:`.word`) → :class:`paperkit.model.Paper`.
 
 The format, as every edition of the background paper prints it (the example is invented)::
 
@@ -19,7 +19,9 @@ A superscript marker ``…tides.¹⁷`` becomes the token ``[^17]``; a paragraph
 naming the line and what to fix.
 
 pandoc's Markdown (notes ``[^17]`` and ``[^17]: See …``, told by its notes: a paper uses one notation or the other)
-is first turned into the same lines, each with its line in the file (:mod:`.pandoc`); the rest is the same.
+is first turned into the same lines, each with its line in the file (:mod:`.pandoc`); the rest is the same. A Word
+file (``.docx``) is first turned into pandoc's Markdown by pandoc itself (:mod:`.word`), and its problems are named
+as Word shows them (:mod:`.word_places`).
 
 The stages of reading, one module each:
 
@@ -41,6 +43,7 @@ from .characters import check, tidy
 from .pandoc import as_written, paper_lines
 from .paper import read_blocks
 from .recase import sentence_case
+from .word import WORD_SUFFIX, read_word
 
 __all__ = ["MONTHS", "SUPERSCRIPTS", "PaperError", "parse_paper", "read_paper", "sentence_case"]
 
@@ -65,9 +68,12 @@ def parse_paper(text: str, *, source: str = "paper.md") -> Paper:
 
 
 def read_paper(path: str | Path) -> Paper:
-    """Read a paper file: UTF-8 (a BOM and CRLF line ends are fine), then :func:`parse_paper`."""
+    """Read a paper file: UTF-8 (a BOM and CRLF line ends are fine), then :func:`parse_paper`; a Word file
+    (``.docx``) through pandoc (:func:`.word.read_word`)."""
     path = Path(path)
     try:
+        if path.suffix.lower() == WORD_SUFFIX:
+            return read_word(path, parse_paper)
         data = path.read_bytes()
     except FileNotFoundError:
         raise PaperError(str(path), None, "the paper was not found — put the paper's Markdown in this file, or give "
@@ -77,8 +83,10 @@ def read_paper(path: str | Path) -> Paper:
         raise PaperError(str(path), None, f"cannot read the paper ({exc.strerror}) — give the path of the paper's "
                                           f"Markdown file, and check its permissions") from None
     if kind := _not_text(data):
-        raise PaperError(str(path), 1, f"is {kind}, not the paper's Markdown — export the paper as Markdown, "
-                                       f"saved as UTF-8")
+        fix = {"a ZIP archive": f"if it is the paper's Word file, name it {path.stem}{WORD_SUFFIX}: a .docx is read as "
+                                f"Word", "an old Word": f"open it in Word and save it as {path.stem}{WORD_SUFFIX}"}
+        fix = next((f for k, f in fix.items() if kind.startswith(k)), "export the paper as Markdown, saved as UTF-8")
+        raise PaperError(str(path), 1, f"is {kind}, not the paper's Markdown — {fix}")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -93,7 +101,7 @@ def _not_text(data: bytes) -> str | None:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 64 and max(data[0:64:2].count(0), data[1:64:2].count(0)) > 16):
         return "UTF-16 text"
     known = {b"%PDF-": "a PDF file", b"PK\x03\x04": "a ZIP archive (a Word or OpenDocument file?)",
-             b"{\\rtf": "an RTF document", b"\xd0\xcf\x11\xe0": "an old Word document"}
+             b"{\\rtf": "an RTF document", b"\xd0\xcf\x11\xe0": "an old Word document (.doc)"}
     return next((kind for magic, kind in known.items() if data.startswith(magic)), None)
 
 

@@ -61,6 +61,18 @@ class Agenda:
                                                      f"make the two say the same")
         return d.item, d.wording
 
+    def undated_day(self, head: Raw) -> PaperError | None:
+        """The error for a heading that is an announced challenge without its date: a day heading not dated."""
+        d = next((d for d in self.dated if d.date is not None and d.item.line not in self.taken
+                  and squash(head.text) == squash(d.wording)), None)
+        if d is None:
+            return None
+        date: dt.date = d.date  # type: ignore[assignment]
+        heading = f"{date.day} {MONTHS[date.month - 1]} {date.year} - {_short(head.text.upper())}"
+        return PaperError(self.source, head.line, f"this day heading has no date: the introduction's item "
+                                                  f"({d.item.letter}) gives its challenge for {d.printed} — write "
+                                                  f"it '{heading}'")
+
     def take(self, day: Day) -> None:
         """Record that ``day`` took its item; a second day for the same item is an error."""
         item = next(d.item for d in self.dated if d.date == day.date)

@@ -116,6 +116,9 @@ def _day(number: int, head: Raw, raws: list[Raw], agenda: Agenda, ledger: NoteLe
     if heads[:1] == [0] and section_kind(raws[0].text) is None and squash(f"{caps} {raws[0].text}") in squash(challenge):
         raise PaperError(source, head.line, f"this day heading goes on at line {raws[0].line} ('{raws[0].text}') — "
                                             f"write it on one line")
+    if undated := next((e for i in heads if section_kind(raws[i].text) is None
+                        and (e := agenda.undated_day(raws[i])) is not None), None):
+        raise undated
     if not heads or heads[0] != 0:
         raise PaperError(source, raws[0].line if raws else head.line,
                          "a day must start with a section heading in capitals "
