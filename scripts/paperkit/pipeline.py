@@ -90,11 +90,9 @@ def build_site(papers: Path | Sequence[Path], *, bibliography: Path | None = Non
     bib = _unless_unchanged(load_bibliography, bibliography) if bibliography is not None else None
     listed = _unless_unchanged(topics.read_topics, topic_list) if topic_list is not None else ()
     registry = read_registry(published) if published is not None else None
-    contexts = tuple(context(e, bib, listed, older=n > 0) for n, e in enumerate(editions))
-    pages: dict[str, str] = {}
-    for ctx in contexts:
-        for writer in EDITION_WRITERS:
-            pages.update((ctx.edition.path(path), text) for path, text in writer.write(ctx).items())
+    written = [_edition_pages(e, bib, listed, older=n > 0) for n, e in enumerate(editions)]
+    contexts = tuple(ctx for ctx, _ in written)
+    pages: dict[str, str] = {path: text for _, edition_pages in written for path, text in edition_pages.items()}
     name = site_name(editions)
     site = SiteContext(editions=contexts, name=name, bib=bib, topics=listed, published=registry)
     for writer in SHARED_WRITERS:
@@ -113,6 +111,26 @@ def build_site(papers: Path | Sequence[Path], *, bibliography: Path | None = Non
                 description=f"{newest.kind}, {newest.title}, {newest.dates}" if len(editions) == 1 else
                 f"{newest.kind}s, {len(editions)} editions, the newest {newest.title}, {newest.dates}",
                 files=files, served=frozenset(found), unrecorded=unrecorded, opens=opens)
+
+
+_written: dict[str, tuple[tuple, Context, dict[str, str]]] = {}
+"""Each paper's context and pages as last written, by its file, with what they were written from: `mkdocs serve`
+rebuilds on every save, and writes again only the edition whose paper (or bibliography, or topic list) changed."""
+
+
+def _edition_pages(edition: Edition, bib: Bibliography | None, listed: tuple[topics.Topic, ...], *,
+                   older: bool) -> tuple[Context, dict[str, str]]:
+    """An edition's context and its pages, paths under ``docs/``, written again only when what they are written from
+    differs from the last time: the paper as read (its whole model, compared), the bibliography and topic list
+    objects (read again only when their files change), whether a newer edition is on the site."""
+    key = (edition.paper, id(bib), id(listed), older)
+    last = _written.get(edition.paper.source)
+    if last is not None and last[0][1:] == key[1:] and last[0][0] == key[0]:
+        return last[1], last[2]
+    ctx = context(edition, bib, listed, older=older)
+    pages = {edition.path(path): text for writer in EDITION_WRITERS for path, text in writer.write(ctx).items()}
+    _written[edition.paper.source] = (key, ctx, pages)  # it keeps bib and listed alive: their ids are not reused
+    return ctx, pages
 
 
 def read(paper_path: Path, *, bibliography: Path | None = None, topic_list: Path | None = None) -> Context:
