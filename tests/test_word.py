@@ -2,7 +2,7 @@
 papers/, by paper2site, by `mkdocs build` — and builds the same site as the same paper in Markdown: the same pages,
 sentences, note numbers and texts, questions, anchors and addresses.
 
-The Word files in tests/fixtures/papers/word/ are made by make.py there with pandoc's docx writer (real Word
+The Word files in tests/fixtures/papers/word/ are made by make_docx.py there with pandoc's docx writer (real Word
 footnotes, Heading styles, Word's lettered lists; or bold capitals and typed letters), from the models of the
 Markdown papers they are compared with; the bad ones in tests/fixtures/bad_papers/word/ are the two-day paper with
 one thing wrong, each named in the message by its place in Word, never by a line of Markdown.
