@@ -29,6 +29,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
 
 SEARCH_PLUGIN = "material/search"
+OFFLINE_PLUGIN = "material/offline"
 INDEX = "search/search_index.json"
 
 
@@ -83,5 +84,8 @@ class EditionSearchPlugin(BasePlugin):
 
     @staticmethod
     def _searching(config: MkDocsConfig) -> bool:
-        search = config.plugins.get(SEARCH_PLUGIN)
-        return search is not None and bool(search.config.enabled)
+        """Material's search is on, and this is not the offline copy (Material's ``offline`` plugin enabled):
+        from disk, search reads one inlined index of the whole site, and a link to ``/?q=`` opens no file."""
+        search, offline = config.plugins.get(SEARCH_PLUGIN), config.plugins.get(OFFLINE_PLUGIN)
+        return (search is not None and bool(search.config.enabled)
+                and not (offline is not None and bool(offline.config.enabled)))
