@@ -1,4 +1,4 @@
-"""``paperkit.markdown.note_numbers``: Markdown in, HTML out, as pymdown-extensions tests its extensions.
+"""``paperkit.md_extensions.note_numbers``: Markdown in, HTML out, as pymdown-extensions tests its extensions.
 
 Each ``tests/fixtures/note_numbers/<case>.md`` is converted with the footnotes extension and this one; the HTML
 must equal ``<case>.html`` (written by hand: the paper's own number shown on every reference and note).
@@ -19,7 +19,7 @@ CASES = FIXTURES / "note_numbers"
 
 
 def convert(text: str) -> str:
-    return markdown.Markdown(extensions=["footnotes", "paperkit.markdown.note_numbers"]).convert(text)
+    return markdown.Markdown(extensions=["footnotes", "paperkit.md_extensions.note_numbers"]).convert(text)
 
 
 @pytest.mark.parametrize("case", sorted(p.stem for p in CASES.glob("*.md")))
@@ -34,8 +34,8 @@ def test_markdown_in_html_out(case: str) -> None:
 
 
 def test_a_custom_separator_is_followed() -> None:
-    html = markdown.Markdown(extensions=["footnotes", "paperkit.markdown.note_numbers"],
+    html = markdown.Markdown(extensions=["footnotes", "paperkit.md_extensions.note_numbers"],
                              extension_configs={"footnotes": {"SEPARATOR": "-"},
-                                                "paperkit.markdown.note_numbers": {"separator": "-"}}
+                                                "paperkit.md_extensions.note_numbers": {"separator": "-"}}
                              ).convert("Text.[^12]\n\n[^12]: A note.")
     assert '<a class="footnote-ref" href="#fn-12">12</a>' in html and '<li id="fn-12" value="12">' in html

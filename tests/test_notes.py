@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from paperkit.bibliography import Bibliography, load_bibliography
 from paperkit.model import Footnote
-from paperkit.notes import Notes, entry_href, short_title
+from paperkit.notes import Notes, entry_href, entry_label
 from paperkit.pages.sources import reference
 from paperkit.resolve import resolve_notes
 
@@ -91,7 +90,7 @@ def test_other_names_link_to_the_sources_page_entry(notes, tiny: Bibliography) -
     written, footnotes = notes
     md = written.note_markdown(footnotes[2])
     doe = tiny.entry("doe-2020")
-    assert f'[*A Study of Things*]({entry_href("doe-2020")} "{short_title(doe)}")' in md
+    assert f'[*A Study of Things*]({entry_href("doe-2020")} "{entry_label(doe)}")' in md
     assert f"[Example Convention]({entry_href('convention-examples')} " in md
 
 
@@ -104,10 +103,10 @@ def test_page_sources_lists_each_entry_once_in_order_of_first_citation(notes, ti
     assert written.page_sources([]) == ""
 
 
-def test_short_title_names_a_un_document_by_symbol_and_title(tiny: Bibliography) -> None:
+def test_entry_label_names_a_un_document_by_symbol_and_title(tiny: Bibliography) -> None:
     un = tiny.entry("a-res-70-1")
-    assert short_title(un) == f"{un.symbol}: {un.title}"
-    assert short_title(tiny.entry("doe-2020")) == tiny.entry("doe-2020").title
+    assert entry_label(un) == f"{un.symbol}: {un.title}"
+    assert entry_label(tiny.entry("doe-2020")) == tiny.entry("doe-2020").title
 
 
 def test_reference_in_un_style(tiny: Bibliography) -> None:

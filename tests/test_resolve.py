@@ -9,18 +9,24 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
+from paperkit.bibliography import Bibliography, Group, load_bibliography
 from paperkit.errors import PaperError
+from paperkit.locators import locator_text
 from paperkit.model import Footnote
 from paperkit.parse import parse_paper
-from paperkit.bibliography import Bibliography, Group, load_bibliography
-from paperkit.locators import locator_text
-from paperkit.resolve import Citation, ResolvedNote, citation_text, citing_notes, note_problems, resolve_notes
+from paperkit.resolve import (
+    CitedSource,
+    ResolvedNote,
+    citation_text,
+    citing_notes,
+    note_problems,
+    resolve_notes,
+)
 
 from . import conftest
 
 ROOT = conftest.ROOT
-PAPER = str(conftest.PAPER.relative_to(ROOT))
+PAPER = str(conftest.PAPER)  # the source named in messages
 """The newest edition's paper (the 2021 one while the `paper_facts` tests run), as the build names it."""
 BIB = ROOT / "footnotes" / "sources.bib"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "resolve"
@@ -102,7 +108,7 @@ def bib() -> Bibliography:
 
 @pytest.fixture(scope="module")
 def notes() -> tuple[Footnote, ...]:
-    return parse_paper((ROOT / PAPER).read_text(encoding="utf-8"), source=PAPER).notes
+    return parse_paper(Path(PAPER).read_text(encoding="utf-8"), source=PAPER).notes
 
 
 @pytest.fixture(scope="module")
@@ -411,6 +417,6 @@ def test_a_name_by_symbol_alone(text: str, expected: bool) -> None:
 
 
 def test_citing_notes_keeps_first_citation_order_once_each() -> None:
-    notes = [ResolvedNote(3, (Citation("b"), Citation("a"), Citation("b"))), ResolvedNote(4, (Citation("a"),)),
-             ResolvedNote(5, (Citation("b"),))]
+    notes = [ResolvedNote(3, (CitedSource("b"), CitedSource("a"), CitedSource("b"))), ResolvedNote(4, (CitedSource("a"),)),
+             ResolvedNote(5, (CitedSource("b"),))]
     assert citing_notes(notes) == {"b": (3, 5), "a": (3, 4)}

@@ -27,11 +27,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .markup import PLACEHOLDER_LINK_RE, attr, escape_markdown, inline, link_url
-from .model import Footnote
 from .bibliography import Bibliography, Entry
 from .locators import locator_text
-from .resolve import Citation, ResolvedNote
+from .markup import PLACEHOLDER_LINK_RE, attr, escape_markdown, inline, link_url
+from .model import Footnote
+from .resolve import CitedSource, ResolvedNote
 
 SOURCES_PAGE = "sources.md"
 """The Sources page, where every entry has its BibTeX key as id."""
@@ -42,7 +42,7 @@ def entry_href(key: str, root: str = "") -> str:
     return f"{root}{SOURCES_PAGE}#{link_url(key)}"
 
 
-def short_title(entry: Entry) -> str:
+def entry_label(entry: Entry) -> str:
     """How a reader recognises the entry: ``symbol: title`` for a UN document, else the title."""
     if entry.symbol:
         return f"{entry.symbol}: {entry.title}"
@@ -132,12 +132,12 @@ class Notes:
             entry = self.bib.entry(key)
             refs = ", ".join(f"[{n}](#fn:{n})" for n in notes)
             label = "note" if len(notes) == 1 else "notes"
-            out.append(f"- [{inline(short_title(entry))}]({entry_href(key, self.root)}) — {label} {refs}\n")
+            out.append(f"- [{inline(entry_label(entry))}]({entry_href(key, self.root)}) — {label} {refs}\n")
         out.append("\n</div>\n\n")
         return "".join(out)
 
 
-def _by_symbol(citation: Citation, entry: Entry) -> bool:
+def _by_symbol(citation: CitedSource, entry: Entry) -> bool:
     """The note names a UN document by its symbol alone."""
     return citation.by_symbol and entry.symbol is not None
 
@@ -153,4 +153,4 @@ def _to_entry(markdown: str, entry: Entry, root: str) -> str:
     if not core:
         return markdown
     lead, trail = markdown[: markdown.index(core)], markdown[markdown.index(core) + len(core):]
-    return f'{lead}[{inline(core)}]({entry_href(entry.key, root)} "{attr(short_title(entry))}"){trail}'
+    return f'{lead}[{inline(core)}]({entry_href(entry.key, root)} "{attr(entry_label(entry))}"){trail}'

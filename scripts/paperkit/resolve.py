@@ -8,9 +8,9 @@ the usual fields, ``symbol``, ``shortnames``, ``match`` and ``group`` (see ``foo
 Output: one ``ResolvedNote`` per note. For example, with an entry ``a-res-70-1`` whose ``symbol`` is
 ``A/RES/70/1``::
 
-    note 3  "See [A/RES/70/1](#), annex, para. 5."  →  ResolvedNote(3, (Citation("a-res-70-1",
+    note 3  "See [A/RES/70/1](#), annex, para. 5."  →  ResolvedNote(3, (CitedSource("a-res-70-1",
                                                         annex, para. 5),))
-    note 4  "*Ibid.*, para. 7."                      →  ResolvedNote(4, (Citation("a-res-70-1",
+    note 4  "*Ibid.*, para. 7."                      →  ResolvedNote(4, (CitedSource("a-res-70-1",
                                                         annex, para. 7),), ibid=True, ibid_of=3)
 
 How a note is read:
@@ -47,7 +47,7 @@ from .text import fold_name
 
 
 @dataclass(frozen=True, slots=True)
-class Citation:
+class CitedSource:
     key: str
     """The bibliography entry cited."""
     locator: tuple[LocatorPart, ...] = ()
@@ -66,13 +66,13 @@ class Citation:
 @dataclass(frozen=True, slots=True)
 class ResolvedNote:
     number: int
-    citations: tuple[Citation, ...]
+    citations: tuple[CitedSource, ...]
     ibid: bool = False
     ibid_of: int | None = None
     """For an "Ibid.": the note before it, the one "Ibid." refers to."""
 
 
-def citation_text(citation: Citation) -> str:
+def citation_text(citation: CitedSource) -> str:
     """What a citation means, in words: ``General Assembly resolution 70/1, annex, para. 7``."""
     return ", ".join(filter(None, (citation.name, locator_text(citation.locator))))
 
@@ -146,13 +146,13 @@ def _resolve_one(note: Footnote, before: tuple[int, ResolvedNote | None] | None,
     spans = find_names(fold_name(plain), names)
     ibid = _IBID.match(plain)
 
-    citations: list[Citation] = []
+    citations: list[CitedSource] = []
     for n, (start, end) in enumerate(_segments(plain, spans)):
         mentions = _mentions(plain, spans, start, end)
         if ibid and n == 0:
             own = tuple(p for _, p in parts(plain[ibid.end():mentions[0].lead if mentions else end]))
             followed = _follow(note, before, own)
-            if not isinstance(followed, Citation):
+            if not isinstance(followed, CitedSource):
                 return followed
             citations.append(followed)
         elif not mentions:
@@ -161,7 +161,7 @@ def _resolve_one(note: Footnote, before: tuple[int, ResolvedNote | None] | None,
             after = plain[m.end:(mentions[i + 1].lead if i + 1 < len(mentions) else end)]
             locator = m.before + tuple(p for _, p in parts(after))
             span = markup_span(note.text, where, m.start, m.end)
-            citations.append(Citation(m.key, locator, plain[m.start:m.end], note.number, span,
+            citations.append(CitedSource(m.key, locator, plain[m.start:m.end], note.number, span,
                                       _symbol_only(note.text[slice(*span)])))
     return ResolvedNote(note.number, tuple(citations), ibid=bool(ibid),
                         ibid_of=before[0] if ibid and before else None)
@@ -179,7 +179,7 @@ def _mentions(plain: str, spans: Sequence[tuple[int, int, str]], start: int, end
 
 
 def _follow(note: Footnote, before: tuple[int, ResolvedNote | None] | None,
-            own: tuple[LocatorPart, ...]) -> Citation | str | None:
+            own: tuple[LocatorPart, ...]) -> CitedSource | str | None:
     """The citation an "Ibid." note makes: the previous note's single source, its locator narrowed; or the
     problem; or ``None`` when the previous note is in error."""
     if before is None:
@@ -192,7 +192,7 @@ def _follow(note: Footnote, before: tuple[int, ResolvedNote | None] | None,
         return (f"“Ibid.” but note {number} cites {len(previous.citations)} sources ({keys})"
                 f" — write out which one note {note.number} means")
     base = previous.citations[0]
-    return Citation(base.key, narrow(base.locator, own), base.name, base.named_in, None, base.by_symbol)
+    return CitedSource(base.key, narrow(base.locator, own), base.name, base.named_in, None, base.by_symbol)
 
 
 def _symbol_only(markdown: str) -> bool:

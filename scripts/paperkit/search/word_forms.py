@@ -8,7 +8,7 @@ field (declared in mkdocs.yml under the search plugin's ``fields``) listing what
 
     "text": "… the confiscation of proceeds …"   →   "forms": "confiscate confiscated confiscates confiscating …"
 
-- other forms of its words (:mod:`paperkit.wordforms`: common English endings swapped, kept only when the
+- other forms of its words (:mod:`paperkit.inflections`: common English endings swapped, kept only when the
   Snowball stemmer gives them the word's own stem, so "station" never yields "stating");
 - the abbreviations it spells out: an entry that says "Financial Action Task Force" without "FATF" gets "fatf".
   They are read from the glossary (Markdown's ``*[FATF]: Financial Action Task Force``) that pymdownx.snippets
@@ -44,9 +44,9 @@ from mkdocs.plugins import BasePlugin
 
 from ..datafiles import read_data
 from ..errors import PaperError
+from ..inflections import WORD_RE, forms_of
 from ..snippets import appended_files
 from ..synonyms import DATA, synonyms_for, with_delegate_words
-from ..wordforms import WORD_RE, forms_of
 
 SEARCH_PLUGIN = "material/search"
 FIELD = "forms"

@@ -1,10 +1,9 @@
-"""Other forms of a word for search (scripts/paperkit/wordforms.py)."""
+"""Other forms of a word for search (scripts/paperkit/inflections.py)."""
 
 from __future__ import annotations
 
 import pytest
-
-from paperkit.wordforms import forms, forms_of
+from paperkit.inflections import forms, forms_of
 
 
 @pytest.mark.parametrize("word, expected", [
