@@ -78,7 +78,7 @@ def lands(browser, base_url: str, cases, urls, viewport: dict) -> list[bool]:
                 out.append(False)
                 continue
             page.goto(base_url + found[0].lstrip("/"), wait_until="load")
-            out.append(sr.page_of(page.url, base_url) == case.day and page.evaluate(sr.PHRASE_IN_VIEW, case.phrase))
+            out.append(sr.is_day(sr.page_of(page.url, base_url), case.day) and page.evaluate(sr.PHRASE_IN_VIEW, case.phrase))
         return out
     finally:
         context.close()

@@ -129,8 +129,7 @@ class Outcome:
 
     def found_at(self, k: int) -> bool:
         """The case's day is among the first k pages: in an edition's folder ("2030/4-march"), or the site's own."""
-        day = self.case.day
-        return any(p == day or (p.endswith(f"/{day}") if day else p.isdigit()) for p in self.pages[:k])
+        return any(is_day(p, self.case.day) for p in self.pages[:k])
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +182,12 @@ def read_cases(path: Path = RELEVANCE_SET) -> tuple[Case, ...]:
             raise RelevanceSetError(f"{path}: entry {i}: `phrase` must be text")
         cases.append(Case(query=entry["query"], day=entry["day"], kind=entry["kind"], phrase=entry.get("phrase", "")))
     return tuple(cases)
+
+
+def is_day(page: str, day: str) -> bool:
+    """Whether a page ("2030/4-march", "4-march", "2030") is the set's day ("4-march"; "" for the home page): the
+    day in an edition's folder, or at the site's root when the site holds one edition unprefixed."""
+    return page == day or (page.endswith(f"/{day}") if day else page.isdigit())
 
 
 def page_of(href: str, base_url: str) -> str:
@@ -310,7 +315,7 @@ def first_result_lands(page, base_url: str, case: Case) -> bool:
     first.click()
     page.wait_for_load_state("load")
     page.wait_for_function(SETTLED)
-    return page_of(page.url, base_url) == case.day and page.evaluate(PHRASE_IN_VIEW, case.phrase)
+    return is_day(page_of(page.url, base_url), case.day) and page.evaluate(PHRASE_IN_VIEW, case.phrase)
 
 
 def landings(browser, base_url: str, cases: Sequence[Case], viewport: dict) -> tuple[bool, ...]:
