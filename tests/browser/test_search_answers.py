@@ -134,6 +134,34 @@ def test_the_first_result_lands_on_the_paragraph(browser, base_url, rare_word, w
         context.close()
 
 
+NOTE_RE = re.compile(r'<li id="(fn:[^"]+)"[^>]*>(.*?)</li>', re.DOTALL)
+
+
+@pytest.fixture(scope="module")
+def note_word(site_dir):
+    """A long word that only one note of a day page holds (in none of the page's paragraphs, nowhere else on the
+    page but that note): (page, the paragraph citing the note, word)."""
+    for html_file in sorted(site_dir.glob("*/**/index.html")):
+        text = html_file.read_text(encoding="utf-8")
+        article = unescape(re.sub(r"<[^>]+>", " ", text[text.find("<article"):text.find("</article>")])).lower()
+        for note_id, body in NOTE_RE.findall(text):
+            citing = re.search(rf'<p id="([^"]+)">(?:(?!</p>).)*?href="#{re.escape(note_id)}"', text, re.DOTALL)
+            if not citing:
+                continue
+            for word in WORD_RE.findall(unescape(re.sub(r"<[^>]+>", " ", body)).lower()):
+                if len(word) >= 8 and len(re.findall(rf"\b{word}\b", article)) == 1:
+                    return html_file.parent.relative_to(site_dir).as_posix(), citing[1], word
+    pytest.skip("no note holds a long word of its own")
+
+
+def test_a_word_of_a_note_lands_on_the_sentence_citing_it(page, base_url, note_word):
+    day, pid, word = note_word
+    page.goto(f"{base_url}{day}/?h={word}")
+    page.wait_for_function(LANDED)
+    assert page.evaluate("document.documentElement.dataset.paperLanded") == pid, word
+    assert page.evaluate(IN_VIEW, pid)
+
+
 def test_a_page_opened_without_search_words_stays_put(page, base_url, rare_word):
     day, _, _ = rare_word
     page.goto(f"{base_url}{day}/")

@@ -10,7 +10,8 @@
 // but for its ending: "confiscating", "confiscation"), or one letter off (search-answers.html); a word no block holds
 // (an abbreviation, a delegate's word: "guns") by the paper's words for it, from search/words.json beside the index
 // (the paper-word-forms plugin writes it; not in the offline copy opened from disk). A block higher than the window is scrolled on to its first rare word.
-// When no block holds any of the words, nothing moves.
+// When the block found is a note, it lands on the sentence citing it (the note's number in it; the note is a hover
+// away). When no block holds any of the words, nothing moves.
 // `data-paper-landed` on <html> says where it landed (a block's id, or "" for nowhere), once it has.
 (() => {
   const params = new URLSearchParams(location.search)
@@ -99,7 +100,10 @@
       if (score > bestScore + 1e-9) [best, bestScore] = [b, score]
     })
     if (best < 0) return document.documentElement.dataset.paperLanded = ""
-    const block = blocks[best]
+    // a note found: the sentence that cites it, the note's number in it (its first citing block on the page)
+    const citing = blocks[best].matches("li[id^='fn:']")
+      && document.querySelector(`a.footnote-ref[href="#${CSS.escape(blocks[best].id)}"]`)?.closest(BLOCKS)
+    const block = citing || blocks[best]
     moveTo(block)
     // a block higher than the window: on to its rarest word found
     const rect = block.getBoundingClientRect()
