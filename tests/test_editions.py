@@ -8,6 +8,8 @@ editions had prefixes.
 
 from __future__ import annotations
 
+import html
+
 import re
 import shutil
 from pathlib import Path
@@ -274,6 +276,23 @@ def test_search_spans_every_edition_the_newest_first(editions):
         assert edition_prefix(paper) in weight, edition_prefix(paper)
     assert max(weight[edition_prefix(earlier)]) < min(weight[edition_prefix(newest)])
     assert "latest" not in weight  # the aliases forward, they are not searched twice
+
+
+def test_the_home_page_does_not_search_the_newest_editions_days_twice(editions):
+    """The site's home repeats the newest edition's list of days (with their challenges): that list is searched
+    once, on the edition's own home page, or a query on a day's challenge would rank the site's home first."""
+    import json
+
+    site, _ = editions
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    newest = max((FIXTURES / "papers" / f"{n}.md" for n in FIXTURE_PAPERS), key=edition_prefix)
+    challenge = " ".join(paper_days(newest)[0].heading.lower().split()[:5])  # its first words, any case
+    def text(markup: str) -> str:
+        return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).lower().split())
+    holding = {d["location"].split("#")[0] for d in docs if challenge in text(d["text"])}
+    assert f"{edition_prefix(newest)}/" in holding                        # the edition's home lists it
+    assert "" not in holding, holding                                     # the site's home does not, in search
+    assert challenge in text((site / "index.html").read_text(encoding="utf-8"))  # but shows it
 
 
 def test_an_editions_pages_search_that_editions_index(editions):

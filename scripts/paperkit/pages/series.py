@@ -3,7 +3,7 @@ at its own address::
 
     # WSC harbour dialogues spring 2031 { #newest }
     [Read the 2031 paper, from its introduction](2031/index.md)
-    ## The thematic days of 2031 { #newest-days }
+    ## The thematic days of 2031 { #newest-days data-search-exclude }   (searched on 2031/ only, not twice)
     - [**3 March 2031** — Rising tides are flooding …](2031/3-march.md)
     ## Every edition { #editions }
     - [**2031** — WSC harbour dialogues spring 2031 (3-4 March 2031)](2031/index.md), the newest
@@ -36,7 +36,7 @@ def write(site: SiteContext) -> dict[str, str]:
                f'<span class="paper-kind">{inline(t.kind)}</span></p>\n\n</div>\n\n')
     out.append(f"[Read the {edition.label} paper, from its introduction]({edition.path(HOME)})"
                "{ .md-button .md-button--primary }\n\n")
-    out.append(f"## The thematic days of {edition.label} {{ #newest-days }}\n\n")
+    out.append(f"## The thematic days of {edition.label} {{ #newest-days data-search-exclude }}\n\n")
     for day in paper.days:
         out.append(f"- [**{day.date_label}** — {inline(day.challenge)}]({edition.path(day.page)})\n")
     out.append("\n## Every edition { #editions }\n\n")
