@@ -110,3 +110,30 @@ def test_the_words_file_maps_what_delegates_type_to_the_papers_words(tmp_path) -
     words = json.loads((tmp_path / "site" / "search" / "words.json").read_text(encoding="utf-8"))
     assert words == {"fatf": ["financial action task force"], "guns": ["firearm"], "small": ["firearm"],
                      "arms": ["firearm"]}
+
+
+def test_forms_follow_the_glossary_across_rebuilds_and_reach_entries_added_late(tmp_path) -> None:
+    """`mkdocs serve` keeps one plugin for every rebuild: an entry's forms are kept only while the glossary is the
+    same, and an entry that a plugin listed after this one adds (after this page's turn) still gets its forms."""
+    glossary = tmp_path / "abbreviations.md"
+    glossary.write_text("*[FATF]: Financial Action Task Force\n", encoding="utf-8")
+    (tmp_path / "footnotes").mkdir()
+    (tmp_path / "footnotes" / "synonyms.yml").write_text("[]\n", encoding="utf-8")
+    plugin = WordFormsPlugin()
+    cfg = config({FIELD: {}}, auto_append=["abbreviations.md"], where=tmp_path)
+    cfg.site_dir = str(tmp_path / "site")
+    search = cfg.plugins["material/search"]
+
+    def rebuild() -> list[dict]:
+        search.search_index = SimpleNamespace(entries=[{"title": "A", "text": "The Financial Action Task Force"}])
+        plugin.on_config(cfg)
+        plugin.on_page_context({}, page=None, config=cfg, nav=None)
+        search.search_index.entries.append({"title": "B", "text": "The Financial Action Task Force, again"})
+        plugin.on_post_build(config=cfg)
+        return search.search_index.entries
+
+    first = rebuild()
+    assert all("fatf" in e[FIELD].split() for e in first)
+    glossary.write_text("*[TF]: Task Force\n", encoding="utf-8")
+    second = rebuild()
+    assert all("tf" in e[FIELD].split() and "fatf" not in e[FIELD].split() for e in second)

@@ -17,11 +17,12 @@ search (``data-search-exclude``) stays out. Their text is escaped for HTML, as M
 
     >>> blocks('<h2 id="a">A</h2><p id="a-p1">One<sup id="fnref:1"><a>1</a></sup> &amp; two</p><p>no id</p>'
     ...        '<div data-search-exclude><p id="x">hidden</p></div><h2 id="b">B</h2><p id="b-p1">Three</p>')
-    {'a': [('a-p1', 'One &amp; two')], 'b': [('b-p1', 'Three')]}
+    {'a': (('a-p1', 'One &amp; two'),), 'b': (('b-p1', 'Three'),)}
 """
 
 from __future__ import annotations
 
+import functools
 import html
 from html.parser import HTMLParser
 
@@ -71,12 +72,14 @@ class _Blocks(HTMLParser):
             self.block[1].append(data)
 
 
-def blocks(content: str) -> dict[str, list[tuple[str, str]]]:
-    """Each section's (its heading's id) paragraphs with an id, as (id, text escaped for HTML)."""
+@functools.lru_cache(maxsize=1024)  # `mkdocs serve` rebuilds every page: an unchanged one is not parsed again
+def blocks(content: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each section's (its heading's id) paragraphs with an id, as (id, text escaped for HTML). Kept for the same
+    content: not to be changed by its callers."""
     parser = _Blocks()
     parser.feed(content)
     parser.close()
-    return {section: [(i, html.escape(text, quote=False)) for i, text in found if text]
+    return {section: tuple((i, html.escape(text, quote=False)) for i, text in found if text)
             for section, found in parser.found.items()}
 
 
