@@ -21,7 +21,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -143,38 +142,21 @@ def build(extra: list[str]) -> int:
     args = parser.parse_args(extra)
     ensure_venv()
     site = args.site_dir.resolve()
-    say(f"building the site into {_shown(site)} (mkdocs build --strict, beside it first)…")
+    say(f"building the site into {_shown(site)} (mkdocs build --strict, beside it first: hooks/atomic_site.py)…")
     os.environ["PAPER_RECORD_ADDRESSES"] = "true"  # a new edition's addresses go into papers/published.txt
     return build_atomically(args.config_file.resolve(), site)
 
 
 def build_atomically(config: Path, site: Path) -> int:
-    """`mkdocs build --strict` into a new folder beside ``site``, swapped in for it only when the build succeeds.
-
-    Plain `mkdocs build` empties the site folder first and writes into it as it goes: a build that fails (a paper
-    error, or a warning in strict mode) would leave it half-written or emptied. Here it stays as it was.
-    """
-    site.parent.mkdir(parents=True, exist_ok=True)
-    new = Path(tempfile.mkdtemp(prefix=f".{site.name}-building-", dir=site.parent))
-    try:
-        code = run(BIN / "mkdocs", "build", "--strict", "--config-file", config, "--site-dir", new)
-        if code:
-            say(f"the build failed (exit {code}): {_shown(site)} is left as it was")
-            return code
-        old = site.with_name(f".{site.name}-old-{os.getpid()}")
-        if site.exists():
-            site.rename(old)
-        try:
-            new.rename(site)
-        except OSError:
-            if old.exists():
-                old.rename(site)
-            raise
-        shutil.rmtree(old, ignore_errors=True)
-        say(f"built into {_shown(site)}")
-        return 0
-    finally:
-        shutil.rmtree(new, ignore_errors=True)
+    """`mkdocs build --strict` into ``site``, which hooks/atomic_site.py (named in mkdocs.yml) builds beside it and
+    swaps in only when the build succeeds: a build that fails (a paper error, or a warning in strict mode) leaves
+    it as it was."""
+    code = run(BIN / "mkdocs", "build", "--strict", "--config-file", config, "--site-dir", site)
+    if code:
+        say(f"the build failed (exit {code}): {_shown(site)} is left as it was")
+        return code
+    say(f"built into {_shown(site)}")
+    return 0
 
 
 def _shown(path: Path) -> str:

@@ -517,15 +517,29 @@ def test_a_failed_build_leaves_the_site_as_it_was(failure, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["inputs", "site"], "a temporary folder left behind"
 
 
-def test_plain_mkdocs_build_would_have_emptied_the_site(tmp_path):
-    """What the README says of plain `mkdocs build --strict`, and why the test above can fail: the same warning
-    comes after MkDocs has cleaned the site folder and written the new pages into it."""
-    config = paper_project(tmp_path, paper=edited(LINK_TO_A_MISSING_FILE), bibliography=GOOD_BIB)
+@pytest.mark.parametrize("failure", ["a strict-mode warning", "a paper error"])
+def test_plain_mkdocs_build_leaves_the_site_as_it_was_too(failure, tmp_path):
+    """Plain `mkdocs build --strict` (hooks/atomic_site.py): MkDocs would empty the site folder and write the new
+    pages into it before the strict-mode warning stops it; the hook builds beside it and swaps only on success."""
+    paper = edited(LINK_TO_A_MISSING_FILE) if failure == "a strict-mode warning" else paper_bytes("orphan-marker.md")
+    config = paper_project(tmp_path, paper=paper, bibliography=GOOD_BIB)
+    site = previous_site(tmp_path)
+    before = folder_state(site)
+    done = mkdocs_build(site, config=config)
+    assert done.returncode != 0
+    assert "annex.md" in done.stderr if failure == "a strict-mode warning" else "note 5" in done.stderr
+    assert folder_state(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["inputs", "site"], "a temporary folder left behind"
+
+
+def test_plain_mkdocs_build_puts_the_new_site_in_place(tmp_path):
+    config = paper_project(tmp_path, paper=GOOD, bibliography=GOOD_BIB)
     site = previous_site(tmp_path)
     done = mkdocs_build(site, config=config)
-    assert done.returncode != 0 and "annex.md" in done.stderr
-    assert not (site / "old-page").exists()
+    assert done.returncode == 0, done.stderr
+    assert not (site / "old-page").exists()                                    # the old site is gone, whole
     assert (site / "index.html").read_text(encoding="utf-8") != PREVIOUS
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["inputs", "site"], "a temporary folder left behind"
 
 
 def test_a_build_that_succeeds_replaces_the_site_whole(tmp_path):
