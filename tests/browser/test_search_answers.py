@@ -168,3 +168,17 @@ def test_a_page_opened_without_search_words_stays_put(page, base_url, rare_word)
     page.wait_for_load_state("load")
     assert page.evaluate("document.documentElement.hasAttribute('data-paper-landed')") is False
     assert page.evaluate("scrollY") == 0
+
+
+def test_a_result_that_is_a_list_shows_its_first_items_only(page, base_url, note_word):
+    """A word of a note finds the page's "Sources cited" section, its list of sources and its notes: the result shows
+    their first lines (find.css), not the whole list, so the results after it stay in reach."""
+    _, _, word = note_word
+    watch_search(page)
+    page.goto(base_url)
+    search(page, word)
+    lists = page.locator(".md-search-result__article > ul, .md-search-result__article > ol")
+    assert lists.count() > 0, f"no result for {word!r} is a list"
+    for i in range(lists.count()):
+        style = lists.nth(i).evaluate("el => [getComputedStyle(el).maxHeight, getComputedStyle(el).overflowY]")
+        assert style[0] != "none" and style[1] == "hidden", style
