@@ -42,6 +42,14 @@ ZENSICAL_LOCK = ROOT / "requirements-zensical.lock"
 ZENSICAL_VENV = ROOT / ".tools" / "zensical"
 ZENSICAL_CONFIG = ROOT / "zensical.yml"  # written by paper2site --config, beside mkdocs.yml (it inherits it)
 ZENSICAL_DOCS = ROOT / "build" / "zensical" / "docs"
+# overrides/ but for what reaches into Material's search (README, "Material's internals"): Zensical's search is
+# another (its own dialog in a shadow root, index search.json, worker protocol), which these break: its dialog
+# never opens with Material's form, and stays at "Loading search…" with its worker wrapped in Material's protocol
+MATERIAL_SEARCH = {
+    "partials/search.html": None,             # Material's form, copied with edits: Zensical's own partial instead
+    "partials/search-answers.html": "",       # wraps Material's search worker (typos, quoted phrases): left out
+    "partials/search-on-demand.html": "",     # holds back Material's index request and worker: left out
+}
 
 
 class TaskError(Exception):
@@ -143,12 +151,22 @@ def zensical_build(site: Path, *, papers: str = "papers", bibliography: str = "f
                    published: str | None = None, config: Path = ZENSICAL_CONFIG, docs: Path = ZENSICAL_DOCS,
                    python: Path = BIN / "python") -> subprocess.CompletedProcess[str]:
     """`paper2site` the papers into ``docs`` (with docs/'s CSS and JavaScript) and write ``config`` (mkdocs.yml
-    inherited, the site name and navigation added), then `zensical build` it into ``site``. Both must be inside
+    inherited, the site name and navigation added, overrides/ but for Material's search beside ``docs``),
+    then `zensical build` it into ``site``. Both must be inside
     the project (Zensical builds nothing outside its config's folder). Returns the first step that failed, or
     the build."""
     zensical = ensure_zensical()
+    overrides = docs.with_name("overrides")
+    shutil.rmtree(overrides, ignore_errors=True)
+    shutil.copytree(ROOT / "overrides", overrides)
+    for name, stand_in in MATERIAL_SEARCH.items():
+        if stand_in is None:
+            (overrides / name).unlink()
+        else:
+            (overrides / name).write_text("{#- left out for Zensical, whose search is its own (scripts/dev.py) -#}\n"
+                                          + stand_in, encoding="utf-8")
     args = [python, "-m", "paperkit.cli", papers, docs, "--assets", ROOT / "docs", "--bibliography", bibliography,
-            "--config", config, "--site-dir", site]
+            "--config", config, "--site-dir", site, "--custom-dir", overrides]
     if published is not None:
         args += ["--published", published]
     written = subprocess.run(args, capture_output=True, text=True, env=zensical_environment(), cwd=ROOT,

@@ -83,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="the config that --config inherits; default: mkdocs.yml")
     parser.add_argument("--site-dir", type=Path, default=None,
                         help="the site_dir --config names; default: 'site' beside OUT_DIR")
+    parser.add_argument("--custom-dir", type=Path, default=None,
+                        help="the theme's custom_dir --config names, in place of the inherited one")
     args = parser.parse_args(argv)
     if args.assets is not None and not args.assets.is_dir():
         print(f"error: {args.assets}: --assets names no folder", file=sys.stderr)
@@ -106,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
         site_dir = args.site_dir if args.site_dir is not None else args.out_dir.with_name("site")
         values = settings(site, site_description=_description(args.inherit))
         text = config_text(values, inherit=_relative(args.inherit, here), docs_dir=_relative(args.out_dir, here),
-                           site_dir=_relative(site_dir, here))
+                           site_dir=_relative(site_dir, here),
+                           custom_dir=_relative(args.custom_dir, here) if args.custom_dir is not None else None)
         args.config.write_text(text, encoding="utf-8")
         print(f"wrote {args.config}")
     return 0
