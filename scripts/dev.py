@@ -3,6 +3,7 @@
 
     python3 scripts/dev.py serve         build the site and serve it on http://127.0.0.1:8000/
     python3 scripts/dev.py build         mkdocs build --strict, into site/ (replaced only by a build that succeeds)
+    python3 scripts/dev.py build --engine zensical   the same site built by Zensical instead (README, "Zensical")
     python3 scripts/dev.py test [ARGS]   every test (browser tests included); ARGS go to pytest
     python3 scripts/dev.py bench [ARGS]  scripts/bench.py
 
@@ -21,6 +22,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,6 +37,19 @@ LOG = VENV / "setup.log"
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's; Playwright drives it, never downloads its own
 ADDRESS = "127.0.0.1:8000"
 MIN_PYTHON = (3, 11, 5)  # pymdown-extensions 13.1 requires it
+# The second engine, apart from the main stack (README, "Zensical"): its own venv, from its own lock
+ZENSICAL_LOCK = ROOT / "requirements-zensical.lock"
+ZENSICAL_VENV = ROOT / ".tools" / "zensical"
+ZENSICAL_CONFIG = ROOT / "zensical.yml"  # written by paper2site --config, beside mkdocs.yml (it inherits it)
+ZENSICAL_DOCS = ROOT / "build" / "zensical" / "docs"
+# overrides/ but for what reaches into Material's search (README, "Material's internals"): Zensical's search is
+# another (its own dialog in a shadow root, index search.json, worker protocol), which these break: its dialog
+# never opens with Material's form, and stays at "Loading search…" with its worker wrapped in Material's protocol
+MATERIAL_SEARCH = {
+    "partials/search.html": None,             # Material's form, copied with edits: Zensical's own partial instead
+    "partials/search-answers.html": "",       # wraps Material's search worker (typos, quoted phrases): left out
+    "partials/search-on-demand.html": "",     # holds back Material's index request and worker: left out
+}
 
 
 class TaskError(Exception):
@@ -102,6 +117,66 @@ def ensure_venv() -> Path:
     return python
 
 
+def ensure_zensical() -> Path:
+    """Make .tools/zensical/ match requirements-zensical.lock (Zensical and what it needs, hashes checked), apart
+    from .venv, whose requirements.lock it never changes; return its `zensical`. Raises TaskError, with pip's
+    last lines, where it cannot be installed."""
+    zensical = ZENSICAL_VENV / "bin" / "zensical"
+    stamp = ZENSICAL_VENV / "requirements-zensical.lock.stamp"
+    wanted = f"{sha256(ZENSICAL_LOCK)} python{sys.version_info.major}.{sys.version_info.minor}\n"
+    if zensical.exists() and stamp_matches(stamp, wanted):
+        return zensical
+    say(f"setting up {ZENSICAL_VENV.relative_to(ROOT)} from {ZENSICAL_LOCK.name}…")
+    shutil.rmtree(ZENSICAL_VENV, ignore_errors=True)
+    ZENSICAL_VENV.parent.mkdir(parents=True, exist_ok=True)
+    for args in ([sys.executable, "-m", "venv", ZENSICAL_VENV],
+                 [ZENSICAL_VENV / "bin" / "python", "-m", "pip", "install", "--require-hashes", "-r", ZENSICAL_LOCK]):
+        done = subprocess.run(args, capture_output=True, text=True, env=environment(), cwd=ROOT, check=False)
+        if done.returncode:
+            shutil.rmtree(ZENSICAL_VENV, ignore_errors=True)
+            last = "\n".join((done.stderr or done.stdout).strip().splitlines()[-3:])
+            raise TaskError(f"could not install Zensical from {ZENSICAL_LOCK.name}: {last}")
+    stamp.write_text(wanted)
+    return zensical
+
+
+def zensical_environment() -> dict[str, str]:
+    """What `zensical build` runs with: the project's Markdown extension (paperkit.md_extensions) importable."""
+    env = environment()
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(ROOT / "scripts"), env.get("PYTHONPATH"))))
+    return env
+
+
+def zensical_build(site: Path, *, papers: str = "papers", bibliography: str = "footnotes/sources.bib",
+                   published: str | None = None, config: Path = ZENSICAL_CONFIG, docs: Path = ZENSICAL_DOCS,
+                   python: Path = BIN / "python") -> subprocess.CompletedProcess[str]:
+    """`paper2site` the papers into ``docs`` (with docs/'s CSS and JavaScript) and write ``config`` (mkdocs.yml
+    inherited, the site name and navigation added, overrides/ but for Material's search beside ``docs``),
+    then `zensical build` it into ``site``. Both must be inside
+    the project (Zensical builds nothing outside its config's folder). Returns the first step that failed, or
+    the build."""
+    zensical = ensure_zensical()
+    overrides = docs.with_name("overrides")
+    shutil.rmtree(overrides, ignore_errors=True)
+    shutil.copytree(ROOT / "overrides", overrides)
+    for name, stand_in in MATERIAL_SEARCH.items():
+        if stand_in is None:
+            (overrides / name).unlink()
+        else:
+            (overrides / name).write_text("{#- left out for Zensical, whose search is its own (scripts/dev.py) -#}\n"
+                                          + stand_in, encoding="utf-8")
+    args = [python, "-m", "paperkit.cli", papers, docs, "--assets", ROOT / "docs", "--bibliography", bibliography,
+            "--config", config, "--site-dir", site, "--custom-dir", overrides]
+    if published is not None:
+        args += ["--published", published]
+    written = subprocess.run(args, capture_output=True, text=True, env=zensical_environment(), cwd=ROOT,
+                             check=False)
+    if written.returncode:
+        return written
+    return subprocess.run([zensical, "build", "-f", config], capture_output=True, text=True,
+                          env=zensical_environment(), cwd=ROOT, check=False)
+
+
 def ensure_chromium() -> None:
     """The browser tests drive Debian's Chromium: install it with apt-get when root, else say what to do."""
     if CHROMIUM.exists():
@@ -139,24 +214,50 @@ def build(extra: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python3 scripts/dev.py build", description=TASKS["build"][1])
     parser.add_argument("-f", "--config-file", type=Path, default=ROOT / "mkdocs.yml", help="default: mkdocs.yml")
     parser.add_argument("-d", "--site-dir", type=Path, default=ROOT / "site", help="default: site/")
+    parser.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs",
+                        help="mkdocs (MkDocs + Material, the default) or zensical (README, \"Zensical\")")
     args = parser.parse_args(extra)
     ensure_venv()
     site = args.site_dir.resolve()
+    if args.engine == "zensical":
+        say(f"building the site into {_shown(site)} with Zensical (paper2site, then zensical build)…")
+        return build_atomically(args.config_file.resolve(), site, engine="zensical")
     say(f"building the site into {_shown(site)} (mkdocs build --strict, beside it first: hooks/atomic_site.py)…")
     os.environ["PAPER_RECORD_ADDRESSES"] = "true"  # a new edition's addresses go into papers/published.txt
     return build_atomically(args.config_file.resolve(), site)
 
 
-def build_atomically(config: Path, site: Path) -> int:
-    """`mkdocs build --strict` into ``site``, which hooks/atomic_site.py (named in mkdocs.yml) builds beside it and
-    swaps in only when the build succeeds: a build that fails (a paper error, or a warning in strict mode) leaves
-    it as it was."""
-    code = run(BIN / "mkdocs", "build", "--strict", "--config-file", config, "--site-dir", site)
-    if code:
-        say(f"the build failed (exit {code}): {_shown(site)} is left as it was")
+def build_atomically(config: Path, site: Path, *, engine: str = "mkdocs") -> int:
+    """Build into ``site``, put in place only when the build succeeds: a build that fails (a paper error, or a
+    warning in strict mode) leaves it as it was. MkDocs: `mkdocs build --strict`, which hooks/atomic_site.py (named
+    in mkdocs.yml) builds beside ``site`` and swaps in; Zensical (no MkDocs hooks): into a new folder beside it,
+    swapped in here."""
+    if engine != "zensical":
+        code = run(BIN / "mkdocs", "build", "--strict", "--config-file", config, "--site-dir", site)
+        say(f"the build failed (exit {code}): {_shown(site)} is left as it was" if code else f"built into {_shown(site)}")
         return code
-    say(f"built into {_shown(site)}")
-    return 0
+    site.parent.mkdir(parents=True, exist_ok=True)
+    new = Path(tempfile.mkdtemp(prefix=f".{site.name}-building-", dir=site.parent))
+    try:
+        done = zensical_build(new)
+        print((done.stdout + done.stderr).rstrip(), file=sys.stderr if done.returncode else sys.stdout)
+        if done.returncode:
+            say(f"the build failed (exit {done.returncode}): {_shown(site)} is left as it was")
+            return done.returncode
+        old = site.with_name(f".{site.name}-old-{os.getpid()}")
+        if site.exists():
+            site.rename(old)
+        try:
+            new.rename(site)
+        except OSError:
+            if old.exists():
+                old.rename(site)
+            raise
+        shutil.rmtree(old, ignore_errors=True)
+        say(f"built into {_shown(site)}")
+        return 0
+    finally:
+        shutil.rmtree(new, ignore_errors=True)
 
 
 def _shown(path: Path) -> str:

@@ -232,7 +232,8 @@ def _citation_meta(cite: citation.Citation) -> dict[str, str]:
 
 def test_the_citation_partial_escapes_every_value_and_uses_the_canonical_address(env):
     cite = citation.Citation(title=HOSTILE, institution="Body <x> & \"y\"", date="2030")
-    config = SimpleNamespace(extra={}, theme={"language": "en"}, site_url="")
+    # MkDocs sets canonical_url only with site_url (as here); Zensical sets it without too, root-relative
+    config = SimpleNamespace(extra={}, theme={"language": "en"}, site_url="https://example.org/sub/")
     page = _stub_page(title="Discussion questions", citation=_citation_meta(cite))
     out = env.get_template("partials/citation.html").render(config=config, page=page)
     p = _Head()
@@ -246,6 +247,12 @@ def test_the_citation_partial_escapes_every_value_and_uses_the_canonical_address
     p = _Head()
     p.feed(env.get_template("partials/citation.html").render(config=config, page=page))
     assert one(p, "citation_title") == HOSTILE and one(p, "citation_public_url") == "relative:x/y/"
+    # without site_url the page's own relative address, whatever canonical_url an engine sets (Zensical's "/x/y/")
+    page.canonical_url = "/x/y/"
+    p = _Head()
+    p.feed(env.get_template("partials/citation.html").render(config=SimpleNamespace(**{**vars(config), "site_url": ""}),
+                                                             page=page))
+    assert one(p, "citation_public_url") == "relative:x/y/" == one(p, "DC.identifier")
     # a page without the citation of an edition (a page the editions share) claims none
     out = env.get_template("partials/citation.html").render(config=config, page=_stub_page(title="Sources"))
     assert "citation_" not in out and "DC." not in out
@@ -256,7 +263,7 @@ def test_the_question_template_escapes_every_value(env):
     cite = citation.Citation(title=HOSTILE, institution="Body", date="2030")
     # as the paper plugin and the writer hand them over: site_name, the front matter's title and description
     # already HTML-escaped (Material prints them as HTML), the rest plain text (the edition, its citation)
-    config = SimpleNamespace(extra={}, theme={"language": "en"}, site_url="",
+    config = SimpleNamespace(extra={}, theme={"language": "en"}, site_url="https://example.org/sub/",
                              site_name=markupsafe.Markup(html.escape(HOSTILE)))
     page = _stub_page(title=html.escape(HOSTILE), description=html.escape(HOSTILE),
                       question={"day": "3 <March>", "letter": "b"}, edition=edition, citation=_citation_meta(cite))

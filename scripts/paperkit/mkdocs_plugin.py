@@ -33,10 +33,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import addresses, pipeline
+from . import addresses, pipeline, site_config
 from .material_guard import check_material_version
 from .errors import PaperError
-from .markup import html_text
 from .snippets import appended_snippets
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -102,17 +101,18 @@ class PaperPlugin(BasePlugin[PaperPluginConfig]):
             log.info("paper: %d addresses are not yet in %s (`python3 scripts/dev.py build` records them)",
                      len(self.site.unrecorded), self.config.published)
         # MkDocs and Material print site_name, site_description and nav titles as HTML (raw, or through `| e`):
-        # the paper's text goes to them escaped, once, and marked safe (markup.html_text)
+        # the paper's text goes to them escaped, once, and marked safe (markup.html_text). The same settings
+        # `paper2site --config` writes for an engine without plugins (site_config)
+        values = site_config.settings(self.site, site_description=config.site_description)
         if self.config.set_site_name:
-            config.site_name = html_text(self.site.site_name)
-            config.site_description = config.site_description or html_text(self.site.description)
+            config.site_name, config.site_description = values["site_name"], values["site_description"]
         if not config.nav:
-            config.nav = _nav(self.site.nav)
+            config.nav = values["nav"]
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
-        in_nav = set(_nav_paths(self.site.nav))
+        in_nav = set(site_config.nav_paths(self.site.nav))
         for path, text in {**self.site.pages, **self.site.files}.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
@@ -169,28 +169,6 @@ class PaperPlugin(BasePlugin[PaperPluginConfig]):
             if where.exists():  # the folder of papers itself; a file's folder
                 server.watch(str(where if where.is_dir() else where.parent))
         return server
-
-
-def _nav(entries) -> list:
-    """The pipeline's navigation as MkDocs takes it: titles escaped for HTML (markup.html_text), sections as lists."""
-    out = []
-    for entry in entries:
-        if isinstance(entry, dict):
-            out.append({html_text(title): _nav(value) if isinstance(value, (tuple, list)) else value
-                        for title, value in entry.items()})
-        else:
-            out.append(entry)
-    return out
-
-
-def _nav_paths(entries):
-    for entry in entries:
-        values = entry.values() if isinstance(entry, dict) else [entry]
-        for value in values:
-            if isinstance(value, (tuple, list)):
-                yield from _nav_paths(value)
-            else:
-                yield value
 
 
 def _surroundings(config: MkDocsConfig, files: Files) -> str:

@@ -27,7 +27,9 @@ def write(site: SiteContext) -> dict[str, str]:
     t = paper.title
     forward = site.published.forward_of("/") if site.published else None
     meta = {"fragments_to": forward.target.lstrip("/")} if forward else {}
-    out = [front_matter(title=site.name, description=home.description(paper), **meta),
+    # the site's home: a link preview of a website, not an article (partials/link-preview.html; said here, not
+    # read off MkDocs's page.is_homepage, which Zensical's pages do not have)
+    out = [front_matter(title=site.name, description=home.description(paper), og_type="website", **meta),
            '<div class="paper-title" markdown>\n']
     if t.kicker:
         out.append(f'<p class="paper-kicker">{" · ".join(inline(s) for s in t.kicker[:2])}</p>\n')
