@@ -18,13 +18,12 @@ check, which comes after ``on_post_build`` and reports through ``on_build_error`
 from __future__ import annotations
 
 import logging
-import os
 import shutil
-import tempfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from paperkit.site_swap import building_beside, swap_in
 
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 
@@ -53,8 +52,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         return config
     _build.pending = False
     _build.site = Path(config.site_dir)
-    _build.site.parent.mkdir(parents=True, exist_ok=True)
-    _build.new = Path(tempfile.mkdtemp(prefix=f".{_build.site.name}-building-", dir=_build.site.parent))
+    _build.new = building_beside(_build.site)
     config.site_dir = str(_build.new)
     return config
 
@@ -78,14 +76,4 @@ def on_shutdown() -> None:
         shutil.rmtree(new, ignore_errors=True)
         log.info(f"The build failed: {site} is left as it was")
         return
-    old = site.with_name(f".{site.name}-old-{os.getpid()}")
-    if site.exists():
-        site.rename(old)
-    try:
-        new.rename(site)
-    except OSError:
-        if old.exists():
-            old.rename(site)
-        shutil.rmtree(new, ignore_errors=True)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
+    swap_in(new, site)

@@ -22,7 +22,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -236,24 +235,17 @@ def build_atomically(config: Path, site: Path, *, engine: str = "mkdocs") -> int
         code = run(BIN / "mkdocs", "build", "--strict", "--config-file", config, "--site-dir", site)
         say(f"the build failed (exit {code}): {_shown(site)} is left as it was" if code else f"built into {_shown(site)}")
         return code
-    site.parent.mkdir(parents=True, exist_ok=True)
-    new = Path(tempfile.mkdtemp(prefix=f".{site.name}-building-", dir=site.parent))
+    sys.path.insert(0, str(ROOT / "scripts"))  # site_swap: standard library only, like this file
+    from paperkit.site_swap import building_beside, swap_in
+
+    new = building_beside(site)
     try:
         done = zensical_build(new)
         print((done.stdout + done.stderr).rstrip(), file=sys.stderr if done.returncode else sys.stdout)
         if done.returncode:
             say(f"the build failed (exit {done.returncode}): {_shown(site)} is left as it was")
             return done.returncode
-        old = site.with_name(f".{site.name}-old-{os.getpid()}")
-        if site.exists():
-            site.rename(old)
-        try:
-            new.rename(site)
-        except OSError:
-            if old.exists():
-                old.rename(site)
-            raise
-        shutil.rmtree(old, ignore_errors=True)
+        swap_in(new, site)
         say(f"built into {_shown(site)}")
         return 0
     finally:

@@ -26,7 +26,7 @@ import pytest
 from paperkit import cli
 
 from .conftest import FIXTURES, ROOT, mkdocs_build
-from .projects import needs_resolver, paper_project, resolver_wired
+from .projects import paper_project, resolver_wired
 
 BAD = FIXTURES / "bad_papers"
 GOOD = FIXTURES / "papers" / "arc-2023-two-days.md"
