@@ -24,12 +24,38 @@ FACTS_PAPER_SHA256 = "1a804ab63da485eaee6e8823419c396c4ceea34898184d9a7c328f6c84
 _test_configs: set[Path] = set()
 
 
+WORD_AS_MARKDOWN = ROOT / ".cache" / "tests" / "papers"
+"""Where a Word paper of papers/ is written in the paper's Markdown format for the tests (below)."""
+
+
+def _as_markdown(paper: Path) -> Path:
+    """A paper of papers/ in the paper's Markdown format: a Markdown paper itself; a Word paper (``.docx``) read
+    as the build reads it and written back in that format (tests/paper_text.py), once, to
+    ``.cache/tests/papers/<its name>.md``. The tests check that text against the built site as they check a
+    Markdown paper; tests/test_word.py checks that the text written reads as the same paper, making the same
+    pages, as the Word file."""
+    if paper.suffix != ".docx":
+        return paper
+    from paperkit.parse import read_paper
+
+    from .paper_text import paper_text
+
+    text = paper_text(read_paper(paper))
+    copy = WORD_AS_MARKDOWN / f"{paper.name}.md"
+    if not copy.exists() or copy.read_text(encoding="utf-8") != text:
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_text(text, encoding="utf-8")
+    return copy
+
+
 def _papers() -> list[Path]:
-    """The papers of papers/, newest edition first (the year of a paper's first day heading, read here with a few
-    lines of plain code that share nothing with the converter)."""
+    """The papers of papers/ as Markdown (Word papers too: :func:`_as_markdown`), newest edition first (the year
+    of a paper's first day heading, read here with a few lines of plain code that share nothing with the
+    converter). Passed over as the build passes them over: hidden files and Word's ``~$`` lock files."""
     from .paperdays import edition_prefix
 
-    found = [p for p in PAPERS.iterdir() if p.suffix == ".md" and not p.name.startswith(".")]
+    found = [_as_markdown(p) for p in sorted(PAPERS.iterdir())
+             if p.suffix in (".md", ".docx") and not p.name.startswith((".", "~$"))]
     return sorted(found, key=edition_prefix, reverse=True)
 
 

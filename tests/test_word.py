@@ -25,6 +25,7 @@ from paperkit.errors import PaperError
 from paperkit.parse import read_paper
 
 from .conftest import FIXTURES, ROOT, mkdocs_build
+from .paper_text import paper_text
 from .projects import paper_project
 from .test_pandoc_markdown import assert_same_paper, pages
 
@@ -32,6 +33,7 @@ WORD = FIXTURES / "papers" / "word"
 BAD = FIXTURES / "bad_papers" / "word"
 ARC = FIXTURES / "papers" / "arc-2023-two-days.md"
 ARC_BIB = FIXTURES / "papers" / "arc-2023-two-days.bib"
+FIVE_DAYS = FIXTURES / "papers" / "cnd-2024-five-days.md"  # .ci/run's next year's paper, as Word (and as Markdown)
 SYNTHETIC = FIXTURES / "synthetic"
 PAPER_2021 = ROOT / "papers" / "2021.md"
 PAPER2SITE = Path(sys.executable).parent / "paper2site"
@@ -40,6 +42,7 @@ PREVIOUS = "<p>the previous build</p>\n"
 SAME = {  # the Word file: the Markdown paper it was made from, its bibliography, its topics
     "cnd-2021.docx": (PAPER_2021, ROOT / "footnotes" / "sources.bib", ROOT / "footnotes" / "topics.yml"),
     "arc-2023-two-days.docx": (ARC, ARC_BIB, None),
+    "cnd-2024-five-days.docx": (FIVE_DAYS, FIVE_DAYS.with_suffix(".bib"), None),
     "wsc-2030-bold-typed.docx": (SYNTHETIC / "paper.md", SYNTHETIC / "sources.bib", None),
 }
 
@@ -60,13 +63,27 @@ def test_paper2site_writes_the_same_pages_from_the_word_file(name, tmp_path):
     assert all(f"{read_paper(original).days[0].date.year}/{d.page}" in written for d in days), sorted(written)
 
 
+@pytest.mark.parametrize("name", sorted(SAME))
+def test_a_word_paper_written_in_the_papers_format_is_the_same_paper(name, tmp_path):
+    """How the tests read a Word paper of papers/ (tests/conftest.py): written back in the paper's Markdown
+    format, it is the same paper as the Word file and makes the same pages."""
+    word = read_paper(WORD / name)
+    written = tmp_path / f"{name}.md"
+    written.write_text(paper_text(word), encoding="utf-8")
+    assert "[^" not in written.read_text(encoding="utf-8"), "note markers as the paper prints them"
+    assert_same_paper(read_paper(written), word)
+    _, bibliography, topics = SAME[name]
+    assert pages(written, bibliography, topics, tmp_path / "text") == \
+        pages(WORD / name, bibliography, topics, tmp_path / "word")
+
+
 def test_the_fixtures_hold_what_they_stand_for():
     """Real Word footnotes and heading styles in the styled files; none in the bold-and-typed one, whose first
     title line is styled Title (which pandoc alone would move out of the text)."""
     def part(name: str, inside: str) -> str:
         with zipfile.ZipFile(WORD / name) as docx:
             return docx.read(inside).decode("utf-8")
-    for name in ("cnd-2021.docx", "arc-2023-two-days.docx"):
+    for name in ("cnd-2021.docx", "arc-2023-two-days.docx", "cnd-2024-five-days.docx"):
         document = part(name, "word/document.xml")
         assert document.count("<w:footnoteReference") == len(read_paper(SAME[name][0]).notes)
         assert 'w:val="Heading1"' in document and 'w:val="Heading2"' in document and "<w:numPr>" in document
