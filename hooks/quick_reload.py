@@ -8,8 +8,10 @@ and any watched later. Polling a handful of small folders ten times a second cos
 `scripts/dev.py serve` runs ``mkdocs serve --dirty``: static files (CSS, JS, Material's assets) are copied again
 only when they have changed, which saves about a tenth of a second per rebuild. MkDocs then warns on every
 rebuild that a dirty build "will likely lead to inaccurate navigation" — true of hand-written pages, which it
-skips when unchanged, but not here: every page of the site is generated, so every page is rendered again on
-every rebuild. While ``docs/`` holds no Markdown page of its own, this hook leaves that warning out.
+skips when their file is unchanged, but not here: every page of the site is generated, and the
+``paper-unchanged-pages`` plugin skips one only while its Markdown and everything every page shares (the
+navigation among it) are unchanged. While ``docs/`` holds no Markdown page of its own, this hook leaves that
+warning out.
 
 It relies on watchdog's emitters reading their interval (``timeout``) on every poll, from ``_timeout`` (watchdog
 6 and 7); if a watchdog release drops that attribute, serving goes on at MkDocs' own pace.

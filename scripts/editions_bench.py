@@ -153,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--editions", type=int, default=10)
     parser.add_argument("--keep", type=Path, metavar="DIR", help="build the sites in DIR and keep them")
     parser.add_argument("--no-browser", action="store_true", help="builds and sizes only")
+    parser.add_argument("--serve-only", action="store_true", help="`mkdocs serve`'s reload only")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="editions-bench-") as tmp:
         work = args.keep.resolve() if args.keep else Path(tmp)
@@ -161,6 +162,9 @@ def main(argv: list[str] | None = None) -> int:
         counts = (1, args.editions)
         for n in counts:
             papers(work / f"papers-{n}", n)
+        if args.serve_only:
+            serve_reload(work / f"papers-{counts[1]}", args.runs)
+            return 0
         times: dict[int, list[float]] = {n: [] for n in counts}
         for _ in range(args.runs):
             for n in counts:

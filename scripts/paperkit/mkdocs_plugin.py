@@ -36,7 +36,7 @@ from mkdocs.structure.pages import Page
 from . import addresses, pipeline, site_config
 from .material_guard import check_material_version
 from .errors import PaperError
-from .snippets import appended_snippets
+from .snippets import shared_stamps
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -174,15 +174,4 @@ class PaperPlugin(BasePlugin[PaperPluginConfig]):
 def _surroundings(config: MkDocsConfig, files: Files) -> str:
     """What shapes a page's HTML besides its Markdown: the config file, the snippets appended to every page
     (the glossary), the pages and files that links may point at."""
-    parts = [_stamp(Path(config.config_file_path))] if config.config_file_path else []
-    parts += [_stamp(path) if path else f"{name} -" for name, path in appended_snippets(config)]
-    parts += sorted(f.src_uri for f in files)
-    return "\n".join(parts)
-
-
-def _stamp(path: Path) -> str:
-    try:
-        stat = path.stat()
-    except OSError:
-        return f"{path} -"
-    return f"{path} {stat.st_mtime_ns} {stat.st_size}"
+    return "\n".join([*shared_stamps(config), *sorted(f.src_uri for f in files)])

@@ -1,7 +1,7 @@
 """The files ``pymdownx.snippets`` appends to every page (``auto_append`` in ``mkdocs.yml``: the glossary).
 
-Both the search's word forms (the glossary's abbreviations) and ``mkdocs serve``'s page cache (a changed
-glossary changes every page) need to know which files those are and where they are found.
+Both the search's word forms (the glossary's abbreviations) and ``mkdocs serve``'s page caches (a changed
+glossary changes every page: :func:`shared_stamps`) need to know which files those are and where they are found.
 """
 
 from __future__ import annotations
@@ -45,3 +45,19 @@ def _bases(config: MkDocsConfig) -> list[Path]:
 def _listed(value: str | list[str]) -> list[str]:
     """pymdownx.snippets takes one path for a list of one: ``base_path: footnotes``."""
     return [value] if isinstance(value, str) else list(value)
+
+
+def shared_stamps(config: MkDocsConfig) -> list[str]:
+    """What every page is made from besides its own Markdown, as :func:`stamp` says it: the config file and each
+    file appended to every page (a missing one as ``<name> -``)."""
+    parts = [stamp(Path(config.config_file_path))] if config.config_file_path else []
+    return parts + [stamp(path) if path else f"{name} -" for name, path in appended_snippets(config)]
+
+
+def stamp(path: Path) -> str:
+    """A file's path, time of change and size: the same while the file is (``<path> -`` while it is missing)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return f"{path} -"
+    return f"{path} {stat.st_mtime_ns} {stat.st_size}"

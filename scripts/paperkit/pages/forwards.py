@@ -14,6 +14,7 @@ published addresses (an alias moves by design).
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Mapping
 
@@ -58,6 +59,7 @@ def source_path(address: str, pages: Mapping[str, str]) -> str | None:
     return next((p for p in pages if f"/{page_url(p)}" == address), None)
 
 
+@functools.lru_cache(maxsize=4096)  # `mkdocs serve`: a rebuild forwards to the same pages, mostly unchanged
 def _forward(path: str, target: str, target_markdown: str) -> str:
     meta = _front_matter(target_markdown)
     fields = {k: meta[k] for k in COPIED if k in meta}

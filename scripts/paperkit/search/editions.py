@@ -62,10 +62,12 @@ class EditionSearchPlugin(BasePlugin):
         self.prefixes = set()
         return config
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files) -> str:
-        if (prefix := prefix_of(page)) is not None:  # every page is read before the first is rendered
-            self.prefixes.add(prefix)
-        return markdown
+    def on_env(self, env, *, config: MkDocsConfig, files):
+        # every page has been read (or, under `mkdocs serve --dirty`, kept from the last rebuild:
+        # paper-unchanged-pages), and none rendered yet
+        self.prefixes = {p for f in files.documentation_pages() if f.page is not None
+                         and (p := prefix_of(f.page)) is not None}
+        return env
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         if len(self.prefixes) > 1 and (prefix := prefix_of(page)) is not None and self._searching(config):
