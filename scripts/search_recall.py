@@ -94,7 +94,7 @@ WATCH_WORKER = """(() => {
     }
     postMessage(message, ...rest) {
       // a query asked again by the site (partials/search-answers.html: a misspelt word) is answered, not typed
-      if (message && message.type === QUERY) { watch.posted++; if (!message.again) watch.queries.push(message.data) }
+      if (message && message.type === QUERY) { watch.posted++; if (!message.again) watch.queries.push(message.typed ?? message.data) }
       return super.postMessage(message, ...rest)
     }
   }

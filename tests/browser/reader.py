@@ -20,7 +20,7 @@ SEARCH_WATCH_JS = """(() => {
     }
     postMessage(message, ...rest) {
       // a query the site asks again (partials/search-answers.html, `again`) is one more to answer, not what was typed
-      if (message && message.type === 2) { watch.sent++; if (!message.again) watch.last = message.data }
+      if (message && message.type === 2) { watch.sent++; if (!message.again) watch.last = message.typed ?? message.data }
       return super.postMessage(message, ...rest)
     }
   }

@@ -182,3 +182,33 @@ def test_a_result_that_is_a_list_shows_its_first_items_only(page, base_url, note
     for i in range(lists.count()):
         style = lists.nth(i).evaluate("el => [getComputedStyle(el).maxHeight, getComputedStyle(el).overflowY]")
         assert style[0] != "none" and style[1] == "hidden", style
+
+
+ASKED = """(() => {
+  const Native = window.Worker
+  const asked = window.__asked = []
+  window.Worker = class extends Native {
+    postMessage(message, ...rest) {
+      if (message && message.type === 2) asked.push(message.data)
+      return super.postMessage(message, ...rest)
+    }
+  }
+})()"""
+
+
+def test_stop_words_are_left_out_of_the_query(page, base_url, rare_word):
+    """lunr leaves stop words out of the index, but Material's trailing wildcard makes "of" match "offline" and
+    "official": the site asks the worker without them, and ranks "the <word> of" as "<word>"."""
+    day, _, word = rare_word
+    page.add_init_script(ASKED)
+    watch_search(page)
+    page.goto(base_url)
+    search(page, word)
+    alone = page.locator(FIRST_RESULT).first.get_attribute("href")
+    page.goto(base_url)
+    search(page, f"the {word} of")
+    assert page.evaluate("window.__asked.at(-1)") == word
+    assert page.locator(FIRST_RESULT).first.get_attribute("href") == alone and f"{day}/" in alone
+    page.goto(base_url)
+    search(page, "of the")                                            # nothing but stop words: asked as typed
+    assert page.evaluate("window.__asked.at(-1)") == "of the"
