@@ -4,7 +4,8 @@ the live-reload script, and the same search index, entry for entry, in the same 
 
 Two editions (the fixture papers of two other years), served; one paper edited, then the bibliography; after each
 rebuild every page and the search index are compared with those of a second server started afresh on the edited
-copies. The log must show that the rebuild rendered fewer pages than the site has, or nothing was tested.
+copies. The log must show that the rebuild rendered fewer pages than the site has, or nothing was tested. And an
+edition taken out while serving: its pages are no longer served (``--dirty`` alone would leave their HTML).
 """
 
 from __future__ import annotations
@@ -104,10 +105,32 @@ def test_a_rebuild_serves_what_a_fresh_start_serves(tmp_path: Path):
             assert 0 < rendered < total, f"after {path.name} was saved: {rendered} of {total} pages rendered"
             after = snapshot(url, pages)
             assert after != before, f"the edit of {path.name} shows nowhere"
-            fresh_log = tmp_path / f"fresh-{done}.log"
-            with serving(config, fresh_log) as (fresh_url, _):
-                fresh = snapshot(fresh_url, pages)
-            fresh = {p: v.replace(fresh_url, url) if isinstance(v, str) else v for p, v in fresh.items()}
-            differ = [p for p in after if after[p] != fresh[p]]
+            differ = unlike_a_fresh_start(after, config, url, pages, tmp_path / f"fresh-{done}.log")
             assert not differ, f"after {path.name} was saved, these differ from a fresh start: {differ}"
             before = after
+
+
+def test_an_edition_taken_out_is_no_longer_served(tmp_path: Path):
+    papers, bibliography, config = project(tmp_path / "site")
+    log = tmp_path / "serve.log"
+    with serving(config, log) as (url, server):
+        both = addresses(papers, bibliography)
+        seen = reloads(log)
+        (papers / PAPERS[1].name).rename(tmp_path / PAPERS[1].name)
+        wait_for("the rebuild", lambda: reloads(log) > seen, server)
+        one = addresses(papers, bibliography)
+        gone = sorted(set(both[0]) - set(one[0]))
+        assert gone, "taking an edition out removed no page"
+        assert not [p for p in gone if fetch(url + p) is not None], "a page of the edition taken out is still served"
+        differ = unlike_a_fresh_start(snapshot(url, one), config, url, one, tmp_path / "fresh.log")
+        assert not differ, f"after an edition was taken out, these differ from a fresh start: {differ}"
+
+
+def unlike_a_fresh_start(served: dict[str, object], config: Path, url: str, pages: tuple[list[str], list[str]],
+                         log: Path) -> list[str]:
+    """What of ``served`` (a snapshot of the server at ``url``) a server started afresh on ``config`` serves
+    otherwise."""
+    with serving(config, log) as (fresh_url, _):
+        fresh = snapshot(fresh_url, pages)
+    fresh = {p: v.replace(fresh_url, url) if isinstance(v, str) else v for p, v in fresh.items()}
+    return [p for p in served if served[p] != fresh[p]]

@@ -76,9 +76,13 @@ class EditionSearchPlugin(BasePlugin):
 
     @event_priority(-100)  # after Material's search has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if len(self.prefixes) < 2 or not self._searching(config):
-            return
         site = Path(config.site_dir)
+        written = {index_of(p) for p in self.prefixes} if len(self.prefixes) > 1 and self._searching(config) else set()
+        for stale in site.glob(index_of("*")):  # `mkdocs serve --dirty` keeps the folder: an edition taken out
+            if stale.relative_to(site).as_posix() not in written:
+                stale.unlink()
+        if not written:
+            return
         whole = json.loads((site / INDEX).read_text(encoding="utf-8"))
         for prefix, index in split(whole, self.prefixes).items():
             (site / index_of(prefix)).write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
