@@ -12,17 +12,13 @@ short address, the forwarding pages) marked so; ``on_serve`` watches the papers 
 site. Nothing is written into ``docs/``; ``record_addresses`` (``scripts/dev.py build``) adds a new edition's
 addresses to the list of published ones.
 
-Under ``mkdocs serve`` a page whose Markdown is the same as at the last rebuild is not converted again: an edit
-of one paragraph re-renders its day (and the pages quoting it), not the whole site. The HTML is reused only
-while everything else that shapes it is unchanged too: ``mkdocs.yml``, the glossary and other snippets appended
-to every page, and the set of pages (links between them). ``mkdocs build`` always converts every page.
+What ``mkdocs serve`` keeps from one rebuild to the next (pages not rendered, or not converted, again) is the
+``paper-unchanged-pages`` plugin's (:mod:`paperkit.unchanged_pages`).
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -31,12 +27,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.pages import Page
 
 from . import addresses, pipeline, site_config
 from .material_guard import check_material_version
 from .errors import PaperError
-from .snippets import shared_stamps
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -58,28 +52,9 @@ class PaperPluginConfig(Config):
     """Take ``site_name`` and ``site_description`` from the paper's title block."""
 
 
-@dataclass(frozen=True)
-class _Rendered:
-    key: str
-    content: str
-    toc: object
-    present_anchor_ids: set[str] | None
-    title: str | None
-
-
 class PaperPlugin(BasePlugin[PaperPluginConfig]):
     def __init__(self) -> None:
         self.site: pipeline.Site | None = None
-        self.serving = False
-        self.rendered: dict[str, _Rendered] = {}
-        """Under ``mkdocs serve``: each page's HTML from the last rebuild, by page."""
-        self.reused: dict[str, _Rendered] = {}
-        """Pages of this rebuild whose HTML is the last one's."""
-        self.keys: dict[str, str] = {}
-
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        # (MkDocs keeps a plugin that has on_startup for every rebuild of `mkdocs serve`)
-        self.serving = command == "serve"
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         return Path(config.config_file_path).parent / value
@@ -123,32 +98,6 @@ class PaperPlugin(BasePlugin[PaperPluginConfig]):
             files.append(File.generated(config, path, content=text, inclusion=inclusion))
         return files
 
-    @event_priority(-1000)  # last: the Markdown as every plugin left it
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if not self.serving:
-            return markdown
-        key = hashlib.sha256("\0".join((markdown, _surroundings(config, files))).encode()).hexdigest()
-        self.keys[page.file.src_uri] = key
-        last = self.rendered.get(page.file.src_uri)
-        if last is None or last.key != key:
-            return markdown
-        self.reused[page.file.src_uri] = last
-        return ""  # converted in no time; on_page_content puts the last HTML back
-
-    @event_priority(1000)  # first: every other plugin sees the page as if converted now
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if not self.serving:
-            return html
-        uri = page.file.src_uri
-        if (last := self.reused.pop(uri, None)) is not None:
-            page.toc, page.present_anchor_ids = last.toc, last.present_anchor_ids  # type: ignore[assignment]
-            page._title_from_render = last.title
-            return last.content
-        if uri in self.keys:
-            self.rendered[uri] = _Rendered(self.keys[uri], html, page.toc, page.present_anchor_ids,
-                                       getattr(page, "_title_from_render", None))
-        return html
-
     @event_priority(-300)  # after paper-offline's (-200), whose copy of the site reuses this one's pages
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.site is not None and self.config.published and self.config.record_addresses:
@@ -170,8 +119,3 @@ class PaperPlugin(BasePlugin[PaperPluginConfig]):
                 server.watch(str(where if where.is_dir() else where.parent))
         return server
 
-
-def _surroundings(config: MkDocsConfig, files: Files) -> str:
-    """What shapes a page's HTML besides its Markdown: the config file, the snippets appended to every page
-    (the glossary), the pages and files that links may point at."""
-    return "\n".join([*shared_stamps(config), *sorted(f.src_uri for f in files)])

@@ -19,6 +19,11 @@ them), and its entries in Material's search index, in the pages' order, as a ful
 own answer to ``--dirty``, merging a rebuild's entries with the last ones, assumes a single page was rebuilt).
 A page that is no longer in the site has its HTML removed. ``mkdocs build``, and ``mkdocs serve`` without
 ``--dirty`` (``scripts/dev.py serve`` passes it), render every page as before; so does any rebuild after a failed one.
+
+A page that is rendered again (under any ``mkdocs serve``) but whose Markdown, as every plugin left it, is the same
+as at the last rebuild is not converted again: its HTML is reused while the config file, the snippets appended to
+every page and the set of files (links between pages) are unchanged too — when only the navigation changed, say.
+``mkdocs build`` always converts every page.
 """
 
 from __future__ import annotations
@@ -47,6 +52,16 @@ class _Unchanged(File):
         return False
 
 
+@dataclass(frozen=True)
+class _Converted:
+    """A page's Markdown converted at the last rebuild."""
+    key: str
+    content: str
+    toc: object
+    present_anchor_ids: set[str] | None
+    title: str | None
+
+
 @dataclass
 class _Kept:
     """A page as the last rebuild left it."""
@@ -64,7 +79,14 @@ class _Kept:
 
 class UnchangedPagesPlugin(BasePlugin):
     def __init__(self) -> None:
+        self.serving = False
         self.active = False
+        """Serving with ``--dirty``: pages may be left as they are."""
+        self.converted: dict[str, _Converted] = {}
+        """Under ``mkdocs serve``: each page's HTML as converted at the last rebuild, by source path."""
+        self.reused: dict[str, _Converted] = {}
+        """Pages of this rebuild whose conversion is the last one's."""
+        self.markdown_keys: dict[str, str] = {}
         self.kept: dict[str, _Kept] = {}
         """Under ``mkdocs serve --dirty``: each page of the last rebuild, by source path."""
         self.keys: dict[str, str] = {}
@@ -78,7 +100,8 @@ class UnchangedPagesPlugin(BasePlugin):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # (MkDocs keeps a plugin that has on_startup for every rebuild of `mkdocs serve`)
-        self.active = command == "serve" and dirty
+        self.serving = command == "serve"
+        self.active = self.serving and dirty
 
     @event_priority(-1000)  # last: the files as every plugin left them (the `paper` plugin adds the pages)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -110,6 +133,32 @@ class UnchangedPagesPlugin(BasePlugin):
             page.toc, page.present_anchor_ids = last.toc, last.present_anchor_ids  # type: ignore[assignment]
             page._title_from_render = last.title
         return env
+
+    @event_priority(-1000)  # last: the Markdown as every plugin left it
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if not self.serving:
+            return markdown
+        key = _digest(_surroundings(config, files), markdown)
+        self.markdown_keys[page.file.src_uri] = key
+        last = self.converted.get(page.file.src_uri)
+        if last is None or last.key != key:
+            return markdown
+        self.reused[page.file.src_uri] = last
+        return ""  # converted in no time; on_page_content puts the last HTML back
+
+    @event_priority(1000)  # first: every other plugin sees the page as if converted now
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if not self.serving:
+            return html
+        uri = page.file.src_uri
+        if (last := self.reused.pop(uri, None)) is not None:
+            page.toc, page.present_anchor_ids = last.toc, last.present_anchor_ids  # type: ignore[assignment]
+            page._title_from_render = last.title
+            return last.content
+        if uri in self.markdown_keys:
+            self.converted[uri] = _Converted(self.markdown_keys[uri], html, page.toc, page.present_anchor_ids,
+                                             getattr(page, "_title_from_render", None))
+        return html
 
     @event_priority(-1000)  # last: the entries every search plugin has added for this page
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
@@ -156,6 +205,12 @@ def _search_index(config: MkDocsConfig):
     if search is None or not search.config.enabled:
         return None
     return getattr(search, "search_index", None)
+
+
+def _surroundings(config: MkDocsConfig, files: Files) -> str:
+    """What shapes a page's converted Markdown besides the Markdown: the config file, the snippets appended to
+    every page (the glossary), the pages and files that links may point at."""
+    return "\n".join([*shared_stamps(config), *sorted(f.src_uri for f in files)])
 
 
 def _shared(config: MkDocsConfig, files: Files) -> str:
