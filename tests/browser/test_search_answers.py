@@ -212,3 +212,50 @@ def test_stop_words_are_left_out_of_the_query(page, base_url, rare_word):
     page.goto(base_url)
     search(page, "of the")                                            # nothing but stop words: asked as typed
     assert page.evaluate("window.__asked.at(-1)") == "of the"
+
+
+QUESTION_RE = re.compile(r'<li class="paper-question" id="[^"]+">(.*?)</li>', re.DOTALL)
+
+
+@pytest.fixture(scope="module")
+def fuller_page(site_dir):
+    """(page A, query "y x"): x a word of A's paragraphs and of no other page (nor the start of any other page's
+    word), y a word of a discussion question of another page that A's paragraphs hold too. A holds both words of
+    the query; every other page one at most."""
+    paragraphs = _paragraphs(site_dir)
+    pages: dict[str, set[str]] = {}
+    for page, _, words in paragraphs:
+        pages.setdefault(page, set()).update(words)
+    everywhere = {page: set(WORD_RE.findall(unescape(re.sub(r"<[^>]+>", " ", (site_dir / page / "index.html")
+                                                               .read_text(encoding="utf-8"))).lower()))
+                  for page in pages}
+    for other in pages:
+        text = (site_dir / other / "index.html").read_text(encoding="utf-8")
+        asked = {w for q in QUESTION_RE.findall(text) for w in WORD_RE.findall(unescape(re.sub(r"<[^>]+>", " ", q)).lower())
+                 if len(w) >= 7}
+        for page, words in pages.items():
+            if page == other:
+                continue
+            for y in sorted(asked & words):
+                for x in sorted(w for w in words if len(w) >= 8):
+                    if not any(w.startswith(x[:6]) for p, ws in everywhere.items() if p != page for w in ws):
+                        return page, f"{y} {x}"
+    pytest.skip("no page holds a word of another page's question beside a word of its own")
+
+
+def test_a_page_holding_every_word_comes_before_one_holding_some(page, base_url, fuller_page):
+    """Material ranks each entry alone, so a short one (a question) holding one of two words came before a page
+    holding both: the pages that hold more of the query's words come first (search-answers.html). Each page's
+    first link carries the words its entries hold (``?h=``)."""
+    holder, query = fuller_page
+    watch_search(page)
+    page.goto(base_url)
+    search(page, query)
+    links = page.locator(FIRST_RESULT).evaluate_all("els => els.map(a => [a.pathname, new URL(a.href).searchParams.get('h') || ''])")
+    pages = list(dict.fromkeys(path for path, _ in links))
+    assert pages[0].strip("/") == holder, (query, pages)
+    first = {}
+    for path, words in links:
+        first.setdefault(path, words)
+    held = [len(set(first[path].split())) for path in pages]
+    assert held == sorted(held, reverse=True), (query, list(zip(pages, held)))
