@@ -6,7 +6,7 @@
 // section the link points to (or the whole page) that holds most of the words, the rarer counting more, a block
 // counting the words of the notes it cites (half); then it moves the address to that block (`#<its id>`, as a link to
 // the block would), so the browser shows it, clear of the header, and marks it (`:target`, docs/assets/find.css).
-// A word is found as Material finds it (as the start of a word), as another form of it (the same first letters
+// A word is found as Material finds it (as the start of a word; a word of one or two letters only as itself), as another form of it (the same first letters
 // but for its ending: "confiscating", "confiscation"), or one letter off (search-answers.html); a word no block holds
 // (an abbreviation, a delegate's word: "guns") by the paper's words for it, from search/words.json beside the index
 // (the paper-word-forms plugin writes it; not in the offline copy opened from disk). A block higher than the window is scrolled on to its first rare word.
@@ -33,11 +33,12 @@
   }
   // how a word of the page answers a term asked: 1 as Material finds it, less as another form or one letter off
   const answers = (term, word) => {
+    if (term.length < 3) return +(word === term)   // "e" of "e-commerce": as the start of a word, in every sentence
     if (word.startsWith(term)) return 1
     if (term.length < 5 || word.length < 5) return 0
     let common = 0
     while (common < term.length && term[common] === word[common]) common++
-    if (common >= 5 && common >= Math.min(term.length, word.length) - 3) return .8
+    if (common >= 5 && common >= Math.max(term.length, word.length) - 3) return .8   // both endings short: not "internet" for "intermediaries"
     return oneEdit(term, word) ? .8 : 0
   }
 
@@ -57,12 +58,13 @@
     return found
   }
 
-  // the words of a phrase of the paper, one after the other, each as the start of a word
+  // how many times a phrase of the paper stands in a list of words, one word after the other, each as the start of a word
   const holds = (phrase, list) => {
     const parts = phrase.match(WORD) || []
+    let times = 0
     for (let i = 0; parts.length && i + parts.length <= list.length; i++)
-      if (parts.every((part, k) => list[i + k].startsWith(part))) return true
-    return false
+      if (parts.every((part, k) => list[i + k].startsWith(part))) times++
+    return times
   }
 
   const moveTo = block => {
@@ -78,7 +80,6 @@
     const own = blocks.map(block => block.textContent.toLowerCase().match(WORD) || [])
     const cited = blocks.map(block => [...block.querySelectorAll("a.footnote-ref[href^='#']")]
       .map(a => noteText(decodeURIComponent(a.getAttribute("href").slice(1)))).join(" ").toLowerCase().match(WORD) || [])
-    const words = blocks.map((_, b) => own[b].concat(cited[b]))
     // how well a list of words answers a term: its best word, a little more for each more time it occurs
     const matchIn = (term, list) => {
       let best = 0, times = 0
@@ -91,7 +92,10 @@
       const row = blocks.map((_, b) => match(term, b))
       const meant = paperWords[term]
       if (row.some(Boolean) || !Array.isArray(meant)) return row
-      return words.map(list => meant.some(phrase => holds(phrase, list)) ? .9 : 0)
+      // as a word is: a little more for each more time, the notes' half
+      const times = list => meant.reduce((n, phrase) => n + holds(phrase, list), 0)
+      const found = n => n && .9 * (1 + Math.log(n) / 4)
+      return blocks.map((_, b) => Math.max(found(times(own[b])), found(times(cited[b])) / 2))
     })
     const weight = hits.map(row => Math.log((blocks.length + 1) / (row.filter(Boolean).length + .5)))
     let best = -1, bestScore = 0
