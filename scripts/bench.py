@@ -18,7 +18,9 @@ the machine is shared, and only figures taken side by side compare.
    search worker (scripts/search_recall.py), and the search index's size; then the delegates' set of issue 19
    (tests/data/search_delegates.yml) on the site, on the bare build and with Pagefind on the bare build
    (scripts/pagefind_recall.py): recall@1/@2, typos found, and "lands" (the first result, clicked, shows the
-   query's passage in the window, at 1,280 and 390 px).
+   query's passage in the window, at 1,280 and 390 px). Last, what a delegate waits for at each key while the results follow the
+   typing: from a key to the result list's change, the index already in (390 px, 4 × CPU slowdown), beside bare
+   Material.
 5. taps: what a reader's thumb feels. Playwright drives Debian's Chromium as a 390 px phone with its CPU slowed
    4 × (CDP `Emulation.setCPUThrottlingRate`): a fresh load, wait for the load event and an idle main thread,
    then one tap on a header control (search, menu, palette); the Event Timing API (PerformanceObserver "event",
@@ -219,11 +221,16 @@ def serve(site: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
     return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
+NOINDEX = '<meta name="robots" content="noindex">'
+
+
 def pages_of(site: Path) -> list[str]:
+    """The pages a reader reads: not the forwarding pages (an address published before the editions, `latest/`) nor
+    the questions' short addresses, which are kept out of search engines (`noindex`) and forward or preview."""
     pages = []
-    for html in sorted(site.rglob("*.html")):
+    for html in sorted(site.rglob("index.html")):
         rel = html.relative_to(site).as_posix()
-        if not rel.startswith("assets/") and rel != "404.html" and rel.count("/") < 2:  # not a question's address
+        if not rel.startswith("assets/") and NOINDEX not in html.read_text(encoding="utf-8"):
             pages.append(rel.removesuffix("index.html"))
     return pages
 
@@ -318,6 +325,67 @@ def first_tap(browser, url: str, control: str) -> tuple[float, bool]:
         return max([first, *events]), page.evaluate(STATE_JS) != before
     finally:
         context.close()
+
+
+# Each key of a query: from its keydown to the next change of the result list (Material renders each answer of
+# its worker there), on the page's own clock
+KEYS_JS = """(() => {
+  window.__keys = { down: null, times: [] }
+  addEventListener("keydown", () => { __keys.down = performance.now() }, true)
+  addEventListener("DOMContentLoaded", () => new MutationObserver(() => {
+    if (__keys.down === null) return
+    __keys.times.push(performance.now() - __keys.down)
+    __keys.down = null
+  }).observe(document.querySelector(".md-search-result"), { childList: true, subtree: true, characterData: true }))
+})()"""
+KEY_GAP_MS = 400  # between two keys: more than an answer takes here, so that each key's answer is its own
+
+
+def results_per_key(browser, url: str, query: str) -> list[float]:
+    """Milliseconds from each key of `query` (after the first) to the result list's next change, on `url` at 390 px
+    with 4 × CPU slowdown, the index already in (the query typed once and cleared first): what a delegate waits
+    for at each key while the results follow the typing."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+        page.add_init_script(KEYS_JS)
+        page.goto(url, wait_until="load")
+        page.tap(CONTROLS["search"])
+        field = page.locator("input.md-search__input")
+        field.press_sequentially(query)
+        page.locator(".md-search-result__item").first.wait_for()
+        field.press("Control+a")
+        field.press("Backspace")
+        page.locator(".md-search-result__item").first.wait_for(state="detached")
+        page.evaluate("() => { __keys.down = null; __keys.times = [] }")
+        for key in query:
+            page.keyboard.type(key)
+            page.wait_for_timeout(KEY_GAP_MS)
+        return page.evaluate("() => __keys.times")[1:]   # the first key opens the list: not a search's answer
+    finally:
+        context.close()
+
+
+def keys_to_results(sites: dict[str, str], page_path: str, queries: list[str], runs: int) -> None:
+    """Print the median and slowest key-to-results time of each query on each site (the sites alternate)."""
+    from playwright.sync_api import sync_playwright
+
+    print(f"\nResults as the query is typed, ms from a key to the result list's change, /{page_path} at 390 px, "
+          f"4 × CPU slowdown, index loaded; {runs} runs (target: first result ≤ 100 ms after a key press):")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            for query in queries:
+                times: dict[str, list[float]] = defaultdict(list)
+                for _ in range(runs):
+                    for name, base in sites.items():
+                        times[name].extend(results_per_key(browser, base + page_path, query))
+                cells = [f"{name} median {statistics.median(t):.0f}, slowest {max(t):.0f}" if t else f"{name}: none"
+                         for name, t in times.items()]
+                print(f"  {query!r:<40} " + "; ".join(cells) + f"   (load {os.getloadavg()[0]:.1f})", flush=True)
+        finally:
+            browser.close()
 
 
 def first_taps(sites: dict[str, str], pages: list[str], runs: int, controls: list[str]) -> None:
@@ -512,6 +580,13 @@ def main(argv: list[str] | None = None) -> int:
             figures = pagefind_recall.recall(bare / "site", cases=delegates)
             print("  " + search_recall.report(figures, relevance_set=search_recall.DELEGATES_SET)
                   .replace("searched with Material's worker", "searched with Pagefind").replace("\n", "\n  "))
+
+            kinds: dict[str, str] = {}
+            for case in delegates:
+                kinds.setdefault(case.kind, case.query)
+            if day := next((p for p in pages if re.search(r"/\d+-[a-z]+/$", "/" + p)), None):
+                keys_to_results({"site": bases["site"], "bare": bases["bare"]}, day,
+                                [kinds[k] for k in ("question", "typo") if k in kinds], 3)
 
         if "taps" in parts:
             first_taps(bases, pages, args.tap_runs, args.controls.split(","))
