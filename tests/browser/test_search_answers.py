@@ -259,3 +259,40 @@ def test_a_page_holding_every_word_comes_before_one_holding_some(page, base_url,
         first.setdefault(path, words)
     held = [len(set(first[path].split())) for path in pages]
     assert held == sorted(held, reverse=True), (query, list(zip(pages, held)))
+
+
+STOP_WORDS = {"a", "an", "and", "of", "the", "to", "in", "on", "or", "for", "by", "with", "at", "as", "is"}
+
+
+@pytest.fixture(scope="module")
+def hyphenated(site_dir):
+    """A hyphenated word of the paper ("e-commerce") whose parts are no stop words."""
+    found = Counter()
+    for html_file in sorted(site_dir.glob("*/**/index.html")):
+        text = html_file.read_text(encoding="utf-8")
+        article = text[text.find("<article"):text.find("</article>")]
+        for _, body in PARAGRAPH_RE.findall(article):
+            plain = unescape(re.sub(r"<sup.*?</sup>|<[^>]+>", " ", body)).lower()
+            found.update(w for w in re.findall(r"\b[a-z]+(?:-[a-z]+)+\b", plain) if not set(w.split("-")) & STOP_WORDS)
+    if not found:
+        pytest.skip("the paper has no hyphenated word")
+    return found.most_common(1)[0][0]
+
+
+def test_a_hyphenated_word_is_asked_as_all_its_parts(page, base_url, hyphenated):
+    """The index holds a hyphenated word as its parts, and Material asked for any of them ("e" of "e-commerce" is
+    the letter of every fifth question): the site asks for every part, in quotation marks, and each page found
+    holds every part."""
+    page.add_init_script(ASKED)
+    watch_search(page)
+    page.goto(base_url)
+    search(page, hyphenated)
+    assert page.evaluate("window.__asked[0]") == f'"{hyphenated.replace("-", " ")}"'
+    links = page.locator(FIRST_RESULT).evaluate_all("els => els.map(a => a.href.split('#')[0].split('?')[0])")
+    assert links
+    for url in dict.fromkeys(links):
+        holder = page.context.new_page()
+        holder.goto(url)
+        words = re.findall(r"[a-z]+", holder.locator("article").inner_text().lower())
+        holder.close()
+        assert set(hyphenated.split("-")) <= set(words), (hyphenated, url)
