@@ -87,6 +87,8 @@ class UnchangedPagesPlugin(BasePlugin):
         self.reused: dict[str, _Converted] = {}
         """Pages of this rebuild whose conversion is the last one's."""
         self.markdown_keys: dict[str, str] = {}
+        self.surroundings = ""
+        """What shapes every page's conversion besides its Markdown, at this rebuild (:func:`_surroundings`)."""
         self.kept: dict[str, _Kept] = {}
         """Under ``mkdocs serve --dirty``: each page of the last rebuild, by source path."""
         self.keys: dict[str, str] = {}
@@ -106,6 +108,8 @@ class UnchangedPagesPlugin(BasePlugin):
     @event_priority(-1000)  # last: the files as every plugin left them (the `paper` plugin adds the pages)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.keys, self.unchanged, self.entries, self.seen, self.files = {}, set(), {}, 0, files
+        if self.serving:
+            self.surroundings = _surroundings(config, files)
         if not self.active:
             return files
         self.order = [f.src_uri for f in files.documentation_pages()]
@@ -138,7 +142,7 @@ class UnchangedPagesPlugin(BasePlugin):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not self.serving:
             return markdown
-        key = _digest(_surroundings(config, files), markdown)
+        key = _digest(self.surroundings, markdown)
         self.markdown_keys[page.file.src_uri] = key
         last = self.converted.get(page.file.src_uri)
         if last is None or last.key != key:

@@ -29,17 +29,22 @@ IN_VIEW = """id => { const r = document.getElementById(id).getBoundingClientRect
     !== getComputedStyle(document.body).backgroundColor }"""
 
 
-def _paragraphs(site_dir):
-    """(page, paragraph id, its words) of every page of every edition: the paragraphs with an id, in order; the page
-    as its path below the site's root (``2030/3-march``)."""
+def _paragraph_texts(site_dir):
+    """(page, paragraph id, its text in lower case, notes' markers left out) of every page of every edition: the
+    paragraphs with an id, in order; the page as its path below the site's root (``2030/3-march``)."""
     found = []
     for html_file in sorted(site_dir.glob("*/**/index.html")):
         text = html_file.read_text(encoding="utf-8")
         article = text[text.find("<article"):text.find("</article>")]
         for pid, body in PARAGRAPH_RE.findall(article):
-            words = WORD_RE.findall(unescape(re.sub(r"<sup.*?</sup>|<[^>]+>", " ", body)).lower())
-            found.append((html_file.parent.relative_to(site_dir).as_posix(), pid, words))
+            plain = unescape(re.sub(r"<sup.*?</sup>|<[^>]+>", " ", body)).lower()
+            found.append((html_file.parent.relative_to(site_dir).as_posix(), pid, plain))
     return found
+
+
+def _paragraphs(site_dir):
+    """(page, paragraph id, its words), as :func:`_paragraph_texts`."""
+    return [(page, pid, WORD_RE.findall(plain)) for page, pid, plain in _paragraph_texts(site_dir)]
 
 
 @pytest.fixture(scope="module")
@@ -267,13 +272,8 @@ STOP_WORDS = {"a", "an", "and", "of", "the", "to", "in", "on", "or", "for", "by"
 @pytest.fixture(scope="module")
 def hyphenated(site_dir):
     """A hyphenated word of the paper ("e-commerce") whose parts are no stop words."""
-    found = Counter()
-    for html_file in sorted(site_dir.glob("*/**/index.html")):
-        text = html_file.read_text(encoding="utf-8")
-        article = text[text.find("<article"):text.find("</article>")]
-        for _, body in PARAGRAPH_RE.findall(article):
-            plain = unescape(re.sub(r"<sup.*?</sup>|<[^>]+>", " ", body)).lower()
-            found.update(w for w in re.findall(r"\b[a-z]+(?:-[a-z]+)+\b", plain) if not set(w.split("-")) & STOP_WORDS)
+    found = Counter(w for _, _, plain in _paragraph_texts(site_dir)
+                    for w in re.findall(r"\b[a-z]+(?:-[a-z]+)+\b", plain) if not set(w.split("-")) & STOP_WORDS)
     if not found:
         pytest.skip("the paper has no hyphenated word")
     return found.most_common(1)[0][0]

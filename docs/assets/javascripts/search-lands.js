@@ -80,11 +80,13 @@
     const own = blocks.map(block => block.textContent.toLowerCase().match(WORD) || [])
     const cited = blocks.map(block => [...block.querySelectorAll("a.footnote-ref[href^='#']")]
       .map(a => noteText(decodeURIComponent(a.getAttribute("href").slice(1)))).join(" ").toLowerCase().match(WORD) || [])
-    // how well a list of words answers a term: its best word, a little more for each more time it occurs
+    // a match, a little more for each more time it occurs
+    const repeated = (value, times) => times && value * (1 + Math.log(times) / 4)
+    // how well a list of words answers a term: its best word, and how often
     const matchIn = (term, list) => {
       let best = 0, times = 0
       for (const w of list) { const a = answers(term, w); if (a > best) [best, times] = [a, 1]; else if (a && a === best) times++ }
-      return best && best * (1 + Math.log(times) / 4)
+      return repeated(best, times)
     }
     const match = (term, b) => Math.max(matchIn(term, own[b]), matchIn(term, cited[b]) / 2)
     const terms = [...new Set(asked.flatMap(t => t.match(WORD) || []))]
@@ -94,8 +96,7 @@
       if (row.some(Boolean) || !Array.isArray(meant)) return row
       // as a word is: a little more for each more time, the notes' half
       const times = list => meant.reduce((n, phrase) => n + holds(phrase, list), 0)
-      const found = n => n && .9 * (1 + Math.log(n) / 4)
-      return blocks.map((_, b) => Math.max(found(times(own[b])), found(times(cited[b])) / 2))
+      return blocks.map((_, b) => Math.max(repeated(.9, times(own[b])), repeated(.9, times(cited[b])) / 2))
     })
     const weight = hits.map(row => Math.log((blocks.length + 1) / (row.filter(Boolean).length + .5)))
     let best = -1, bestScore = 0
