@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from html import unescape
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 
@@ -296,3 +297,22 @@ def test_a_hyphenated_word_is_asked_as_all_its_parts(page, base_url, hyphenated)
         words = re.findall(r"[a-z]+", holder.locator("article").inner_text().lower())
         holder.close()
         assert set(hyphenated.split("-")) <= set(words), (hyphenated, url)
+
+
+@pytest.mark.parametrize("typo_first", [True, False])
+def test_a_result_carries_the_words_in_the_order_typed(page, base_url, site_dir, rare_word, typo_first):
+    """search-lands.js looks for the words in a row in the order asked: a result's `?h=` keeps the order typed, a
+    word found at one edit where it was typed (it was put last)."""
+    day, pid, word = rare_word
+    words = next(w for p, i, w in _paragraphs(site_dir) if (p, i) == (day, pid))
+    other = max((w for w in words if w != word and w not in STOP_WORDS and word not in w), key=len)
+    typed = [_typos(word)["swapped"], other] if typo_first else [other, _typos(word)["swapped"]]
+    watch_search(page)
+    page.goto(base_url)
+    search(page, " ".join(typed))
+    carried = [parse_qs(urlparse(href).query).get("h", [""])[0].split()
+               for href in page.locator(FIRST_RESULT).evaluate_all("els => els.map(a => a.href)")]
+    both = [h for h in carried if word in h and other in h]
+    assert both, (typed, carried)
+    expected = [word, other] if typo_first else [other, word]
+    assert all([w for w in h if w in expected] == expected for h in both), (typed, both)

@@ -42,8 +42,6 @@ def test_typos_are_found(outcomes):
     assert typos and found / len(typos) >= TYPOS_AT_2, f"typos {found}/{len(typos)}; missed:\n{_missed(typos)}"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19's goal is not met yet: 83–84 % of the first results land on their "
-                                       "passage (README, Benchmarks); a pass means the bar holds: remove this mark")
 def test_the_first_result_shows_the_passage(browser, base_url, outcomes):
     cases = [o.case for o in outcomes]
     landed = search_recall.landings(browser, base_url, cases, search_recall.PHONE)

@@ -9,7 +9,10 @@
 // A word is found as Material finds it (as the start of a word; a word of one or two letters only as itself), as another form of it (the same first letters
 // but for its ending: "confiscating", "confiscation"), or one letter off (search-answers.html); a word no block holds
 // (an abbreviation, a delegate's word: "guns") by the paper's words for it, from search/words.json beside the index
-// (the paper-word-forms plugin writes it; not in the offline copy opened from disk). A block higher than the window is scrolled on to its first rare word.
+// (the paper-word-forms plugin writes it; not in the offline copy opened from disk). A block holding the words in a
+// row, in the order asked (`?h=` keeps the order typed: search-answers.html), each as typed, comes first: "confiscation
+// of assets" lands on the sentence saying so, not on one saying "confiscated assets" more often; of two blocks as good,
+// the one whose notes hold the words too. A block higher than the window is scrolled on to its first rare word.
 // When the block found is a note, it lands on the sentence citing it (the note's number in it; the note is a hover
 // away). When no block holds any of the words, nothing moves.
 // `data-paper-landed` on <html> says where it landed (a block's id, or "" for nowhere), once it has.
@@ -58,13 +61,13 @@
     return found
   }
 
-  // how many times a phrase of the paper stands in a list of words, one word after the other, each as the start of a word
-  const holds = (phrase, list) => {
-    const parts = phrase.match(WORD) || []
-    let times = 0
+  // where a phrase of the paper stands in a list of words, one word after the other, each as the start of a word:
+  // [first, last] of each time
+  const placesOf = (phrase, list) => {
+    const parts = phrase.match(WORD) || [], found = []
     for (let i = 0; parts.length && i + parts.length <= list.length; i++)
-      if (parts.every((part, k) => list[i + k].startsWith(part))) times++
-    return times
+      if (parts.every((part, k) => list[i + k].startsWith(part))) found.push([i, i + parts.length - 1])
+    return found
   }
 
   const moveTo = block => {
@@ -88,21 +91,37 @@
       for (const w of list) { const a = answers(term, w); if (a > best) [best, times] = [a, 1]; else if (a && a === best) times++ }
       return repeated(best, times)
     }
-    const match = (term, b) => Math.max(matchIn(term, own[b]), matchIn(term, cited[b]) / 2)
     const terms = [...new Set(asked.flatMap(t => t.match(WORD) || []))]
-    const hits = terms.map(term => {
-      const row = blocks.map((_, b) => match(term, b))
+    const via = terms.map(() => null)
+    // each term's match in each block: in its own words, or half in its notes'; and, when it has both, the notes' half
+    const noted = terms.map(() => blocks.map(() => 0))
+    const hits = terms.map((term, t) => {
+      const both = (b, mine, notes) => { noted[t][b] = Math.min(mine, notes / 2); return Math.max(mine, notes / 2) }
+      const row = blocks.map((_, b) => both(b, matchIn(term, own[b]), matchIn(term, cited[b])))
       const meant = paperWords[term]
       if (row.some(Boolean) || !Array.isArray(meant)) return row
-      // as a word is: a little more for each more time, the notes' half
-      const times = list => meant.reduce((n, phrase) => n + holds(phrase, list), 0)
-      return blocks.map((_, b) => Math.max(repeated(.9, times(own[b])), repeated(.9, times(cited[b])) / 2))
+      via[t] = meant
+      // as a word is: a little more for each more time
+      const times = list => repeated(.9, meant.reduce((n, phrase) => n + placesOf(phrase, list).length, 0))
+      return blocks.map((_, b) => both(b, times(own[b]), times(cited[b])))
     })
     const weight = hits.map(row => Math.log((blocks.length + 1) / (row.filter(Boolean).length + .5)))
-    let best = -1, bestScore = 0
+    // where a term stands in a list of words, as typed or as the paper's words for it: [first, last]
+    const spans = (t, list) => via[t] ? via[t].flatMap(phrase => placesOf(phrase, list))
+      : list.flatMap((w, i) => answers(terms[t], w) === 1 ? [[i, i]] : [])
+    // whether a block holds the words asked one after the other, in the order asked (a word between at most:
+    // "confiscation of assets"), each as typed or as the paper's words for it
+    const inARow = b => terms.length > 1 && terms.slice(1).reduce((ends, _, k) => spans(k + 1, own[b])
+      .filter(([start]) => ends.some(end => start > end && start - end <= 2)).map(([, end]) => end),
+      spans(0, own[b]).map(([, end]) => end)).length > 0
+    // a block holding them in a row first, then the best score; of two scores as good, the block whose notes hold the words too
+    let best = -1, bestKey = [0, 0, 0]
     blocks.forEach((_, b) => {
       const score = terms.reduce((sum, _, t) => sum + hits[t][b] * weight[t], 0)
-      if (score > bestScore + 1e-9) [best, bestScore] = [b, score]
+      if (!score) return
+      const key = [+inARow(b), score, terms.reduce((sum, _, t) => sum + noted[t][b] * weight[t], 0)]
+      const better = key.findIndex((x, i) => Math.abs(x - bestKey[i]) > 1e-9)
+      if (better >= 0 && key[better] > bestKey[better]) [best, bestKey] = [b, key]
     })
     if (best < 0) return document.documentElement.dataset.paperLanded = ""
     // a note found: the sentence that cites it, the note's number in it (its first citing block on the page)
