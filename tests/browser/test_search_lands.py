@@ -53,3 +53,10 @@ def test_of_two_blocks_as_good_the_one_whose_note_holds_the_word_too(page, base_
               '<p id="cited">The quorx was seen.<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></p>'
               '<div class="footnote"><ol><li id="fn:1"><p>A report on the quorx.</p></li></ol></div>')
     assert _landed(page, base_url, blocks, "quorx") == "cited"
+
+
+def test_the_paper_words_for_a_word_are_marked(page, base_url):
+    blocks = '<p id="one">Nothing here.</p><p id="two">The Bel Dorran-Keep met, and a bel dorran spoke.</p>'
+    assert _landed(page, base_url, blocks, "qx", {"qx": ["bel dorran keep"]}) == "two"
+    assert page.locator("#two mark[data-md-highlight]").all_inner_texts() == ["Bel Dorran-Keep"]
+    assert page.locator("#one mark").count() == 0

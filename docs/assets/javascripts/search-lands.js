@@ -12,7 +12,8 @@
 // (the paper-word-forms plugin writes it; not in the offline copy opened from disk). A block holding the words in a
 // row, in the order asked (`?h=` keeps the order typed: search-answers.html), each as typed, comes first: "confiscation
 // of assets" lands on the sentence saying so, not on one saying "confiscated assets" more often; of two blocks as good,
-// the one whose notes hold the words too. A block higher than the window is scrolled on to its first rare word.
+// the one whose notes hold the words too. The paper's words found for a word asked are marked in the block, as
+// Material marks the words found ("FATF": "Financial Action Task Force"). A block higher than the window is scrolled on to its first rare word.
 // When the block found is a note, it lands on the sentence citing it (the note's number in it; the note is a hover
 // away). When no block holds any of the words, nothing moves.
 // `data-paper-landed` on <html> says where it landed (a block's id, or "" for nowhere), once it has.
@@ -68,6 +69,24 @@
     for (let i = 0; parts.length && i + parts.length <= list.length; i++)
       if (parts.every((part, k) => list[i + k].startsWith(part))) found.push([i, i + parts.length - 1])
     return found
+  }
+
+  // the paper's phrases in a block marked as Material marks the words found (`mark[data-md-highlight]`), each part
+  // as the start of a word, within one run of text; the marks made
+  const markIn = (block, phrases) => {
+    const pattern = new RegExp(phrases.map(phrase => (phrase.match(WORD) || []).join("[\\p{L}\\p{N}]*[^\\p{L}\\p{N}]+"))
+      .filter(Boolean).map(parts => `(?<![\\p{L}\\p{N}])${parts}[\\p{L}\\p{N}]*`).join("|") || "(?!)", "giu")
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT), nodes = [], made = []
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement.closest("mark")) nodes.push(node)
+    for (const node of nodes) for (const found of [...node.textContent.matchAll(pattern)].reverse()) {
+      const range = document.createRange(), mark = document.createElement("mark")
+      range.setStart(node, found.index)
+      range.setEnd(node, found.index + found[0].length)
+      mark.setAttribute("data-md-highlight", "")
+      range.surroundContents(mark)
+      made.unshift(mark)
+    }
+    return made
   }
 
   const moveTo = block => {
@@ -128,14 +147,18 @@
     const citing = blocks[best].matches("li[id^='fn:']")
       && document.querySelector(`a.footnote-ref[href="#${CSS.escape(blocks[best].id)}"]`)?.closest(BLOCKS)
     const block = citing || blocks[best]
+    // a word found by the paper's words for it: those marked ("FATF": "Financial Action Task Force")
+    const marks = terms.map((_, t) => via[t] && hits[t][best] ? markIn(block, via[t]) : [])
     moveTo(block)
     // a block higher than the window: on to its rarest word found
     const rect = block.getBoundingClientRect()
     if (rect.height > innerHeight * .8) {
-      const rarest = terms.map((term, t) => [term, t]).filter(([, t]) => hits[t][best])
-        .sort((a, b) => weight[b[1]] - weight[a[1]])[0]?.[0] || ""
+      const [rarest, r] = terms.map((term, t) => [term, t]).filter(([, t]) => hits[t][best])
+        .sort((a, b) => weight[b[1]] - weight[a[1]])[0] || ["", -1]
+      const first = marks[r]?.[0]?.getBoundingClientRect().top
+      if (first !== undefined && first > innerHeight * .6) scrollBy(0, first - innerHeight / 3)
       const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT)
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let node = walker.nextNode(); node && first === undefined; node = walker.nextNode()) {
         const at = [...node.textContent.toLowerCase().matchAll(WORD)].find(m => answers(rarest, m[0]))
         if (!at) continue
         const range = document.createRange()
