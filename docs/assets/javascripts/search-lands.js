@@ -112,18 +112,19 @@
     }
     const terms = [...new Set(asked.flatMap(t => t.match(WORD) || []))]
     const via = terms.map(() => null)
-    // each term's match in each block: in its own words, or half in its notes'; and, when it has both, the notes' half
-    const noted = terms.map(() => blocks.map(() => 0))
-    const hits = terms.map((term, t) => {
-      const both = (b, mine, notes) => { noted[t][b] = Math.min(mine, notes / 2); return Math.max(mine, notes / 2) }
-      const row = blocks.map((_, b) => both(b, matchIn(term, own[b]), matchIn(term, cited[b])))
+    // each term's match in each block: [in its own words or half in its notes', the lesser of the two (its notes
+    // holding it too)]
+    const both = (mine, notes) => [Math.max(mine, notes / 2), Math.min(mine, notes / 2)]
+    const matches = terms.map((term, t) => {
+      const row = blocks.map((_, b) => both(matchIn(term, own[b]), matchIn(term, cited[b])))
       const meant = paperWords[term]
-      if (row.some(Boolean) || !Array.isArray(meant)) return row
+      if (row.some(([m]) => m) || !Array.isArray(meant)) return row
       via[t] = meant
       // as a word is: a little more for each more time
       const times = list => repeated(.9, meant.reduce((n, phrase) => n + placesOf(phrase, list).length, 0))
-      return blocks.map((_, b) => both(b, times(own[b]), times(cited[b])))
+      return blocks.map((_, b) => both(times(own[b]), times(cited[b])))
     })
+    const hits = matches.map(row => row.map(([m]) => m)), noted = matches.map(row => row.map(([, also]) => also))
     const weight = hits.map(row => Math.log((blocks.length + 1) / (row.filter(Boolean).length + .5)))
     // where a term stands in a list of words, as typed or as the paper's words for it: [first, last]
     const spans = (t, list) => via[t] ? via[t].flatMap(phrase => placesOf(phrase, list))
@@ -155,19 +156,21 @@
     if (rect.height > innerHeight * .8) {
       const [rarest, r] = terms.map((term, t) => [term, t]).filter(([, t]) => hits[t][best])
         .sort((a, b) => weight[b[1]] - weight[a[1]])[0] || ["", -1]
-      const first = marks[r]?.[0]?.getBoundingClientRect().top
-      if (first !== undefined && first > innerHeight * .6) scrollBy(0, first - innerHeight / 3)
-      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT)
-      for (let node = walker.nextNode(); node && first === undefined; node = walker.nextNode()) {
-        const at = [...node.textContent.toLowerCase().matchAll(WORD)].find(m => answers(rarest, m[0]))
-        if (!at) continue
-        const range = document.createRange()
-        range.setStart(node, at.index)
-        range.setEnd(node, at.index + at[0].length)
-        const top = range.getBoundingClientRect().top
-        if (top > innerHeight * .6) scrollBy(0, top - innerHeight / 3)
-        break
+      // its first mark, for a word found by the paper's words for it; else its first word answering the rarest
+      const top = () => {
+        if (marks[r]?.length) return marks[r][0].getBoundingClientRect().top
+        const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT)
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = [...node.textContent.toLowerCase().matchAll(WORD)].find(m => answers(rarest, m[0]))
+          if (!at) continue
+          const range = document.createRange()
+          range.setStart(node, at.index)
+          range.setEnd(node, at.index + at[0].length)
+          return range.getBoundingClientRect().top
+        }
       }
+      const at = top()
+      if (at > innerHeight * .6) scrollBy(0, at - innerHeight / 3)
     }
     document.documentElement.dataset.paperLanded = block.id
   }
